@@ -1,0 +1,45 @@
+"""The only module of the package that knows MkDocs: shared state and errors."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from .load import DataError
+from .markers import MarkupError, Target
+from .model import Catalog
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+DATA_FILE = "data/responsibilities.yml"
+CATALOG_KEY = "srg_catalog"
+TARGETS_KEY = "srg_targets"
+
+
+@contextmanager
+def as_plugin_error() -> Iterator[None]:
+    """Turn the package's own errors into a PluginError, which stops the build."""
+    try:
+        yield
+    except (DataError, MarkupError) as error:
+        raise PluginError(str(error)) from None
+
+
+def catalog(config: MkDocsConfig) -> Catalog:
+    return config.extra[CATALOG_KEY]
+
+
+def targets(config: MkDocsConfig) -> dict[str, Target]:
+    return config.extra[TARGETS_KEY]
+
+
+def page_label(page: Page, config: MkDocsConfig) -> str:
+    """The page's source path as a person finds it from the project root, for messages."""
+    root = os.path.dirname(config.config_file_path)
+    return os.path.relpath(page.file.abs_src_path, root)

@@ -1,0 +1,137 @@
+"""Pure functions that turn the Catalog into Markdown; no MkDocs imports.
+
+Every string from the data file passes through `escape` (or `escape_line_start`
+where it opens a line), so it renders as the text it is: no Markdown, HTML,
+table syntax or emoji shortcode in the data can change the page.
+Links to responsibilities and sources are written as `[[id]]` and
+`[[source:id]]` references, which `srg.refs` resolves in one place.
+"""
+
+from __future__ import annotations
+
+from .model import OWNER_LABELS, Catalog, Responsibility, Service
+
+# Characters that mean something inline to Markdown, its extensions or HTML.
+_SPECIAL = "&<>\\`*_[]{}#+!|~^=:$@%\""
+_ESCAPES = str.maketrans({char: f"&#{ord(char)};" for char in _SPECIAL})
+_BLOCK_OPENERS = "-+*#>=0123456789"
+
+
+def escape(text: str) -> str:
+    """Text from the data file as inline Markdown that renders literally."""
+    return text.translate(_ESCAPES)
+
+
+def escape_line_start(text: str) -> str:
+    """Like `escape`, for text that opens a line (so '1.' or '-' starts no list)."""
+    escaped = escape(text)
+    if escaped[:1] in _BLOCK_OPENERS:
+        return f"&#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
+
+
+def owner_badge(owner: str) -> str:
+    slug = "na" if owner == "n/a" else owner
+    return f'<span class="srg-owner srg-owner--{slug}">{OWNER_LABELS[owner]}</span>'
+
+
+def ref(responsibility_id: str) -> str:
+    return f"[[{responsibility_id}]]"
+
+
+def source_ref(source_id: str) -> str:
+    return f"[[source:{source_id}]]"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# -- the comparison table -------------------------------------------------------
+
+
+def comparison_table(catalog: Catalog) -> str:
+    """One row per responsibility: who owns it, what AWS does, what the customer does."""
+    rows = [
+        [ref(r.id), owner_badge(r.owner), escape(r.aws), escape(r.customer)]
+        for r in catalog.responsibilities
+    ]
+    header = ["Responsibility", "Owner", "AWS does", "The customer does"]
+    return '<div class="srg-comparison" markdown>\n\n' + table(header, rows) + "\n\n</div>"
+
+
+# -- one section per responsibility ---------------------------------------------
+
+
+def responsibility_sections(catalog: Catalog, owner: str) -> str:
+    """A level-2 section for each responsibility held by `owner`, anchored at its id."""
+    return "\n\n".join(responsibility_section(catalog, r) for r in catalog.owned_by(owner))
+
+
+def responsibility_section(catalog: Catalog, entry: Responsibility) -> str:
+    category = catalog.category(entry.category).name
+    parts = [
+        f"## {escape(entry.title)} {{ #{entry.id} .srg-responsibility }}",
+        "".join(f'<span id="{alias}" class="srg-alias"></span>' for alias in entry.aliases),
+        f'<p class="srg-meta">{owner_badge(entry.owner)} '
+        f'<span class="srg-category">{escape(category)}</span></p>',
+        f'<p class="srg-summary">{escape(entry.summary)}</p>',
+        table(["AWS does", "The customer does"], [[escape(entry.aws), escape(entry.customer)]]),
+        service_table(catalog, entry),
+        labelled_list("Related", [ref(r) for r in entry.related]),
+        labelled_list("Sources", [source_ref(s) for s in entry.sources]),
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def service_table(catalog: Catalog, entry: Responsibility) -> str:
+    rows = [
+        [escape(service.name), owner_badge(entry.services[service.id].owner), escape(entry.reason_on(service.id))]
+        for service in catalog.services
+    ]
+    return table(["Service", "Who", "Why"], rows)
+
+
+def labelled_list(label: str, items: list[str]) -> str:
+    if not items:
+        return ""
+    return f'<p class="srg-links" markdown>**{label}:** ' + " · ".join(items) + "</p>"
+
+
+# -- per-service views ----------------------------------------------------------------
+
+
+def service_split(catalog: Catalog, service_id: str) -> str:
+    """Who holds each responsibility on one service, customer's share first."""
+    service = catalog.service(service_id)
+    order = {"customer": 0, "shared": 1, "aws": 2}
+    applies = [r for r in catalog.responsibilities if r.services[service.id].owner != "n/a"]
+    applies.sort(key=lambda r: order[r.services[service.id].owner])
+    rows = [[ref(r.id), owner_badge(r.services[service.id].owner), escape(r.reason_on(service.id))] for r in applies]
+    block = table(["Responsibility", f"Who, on {escape(service.name)}", "Why"], rows)
+    absent = [ref(r.id) for r in catalog.responsibilities if r.services[service.id].owner == "n/a"]
+    return block + ("\n\n" + labelled_list("Does not apply here", absent) if absent else "")
+
+
+def service_names(services: tuple[Service, ...]) -> str:
+    return ", ".join(escape(s.name) for s in services)
+
+
+# -- sources ---------------------------------------------------------------------------
+
+
+def sources_list(catalog: Catalog) -> str:
+    """A section per source, anchored at `source-<id>`, with the entries that cite it."""
+    sections = []
+    for source in catalog.sources:
+        lines = [f"### {escape(source.title)} {{ #source-{source.id} }}"]
+        if source.url:
+            lines.append(f"<{source.url}>")
+        else:
+            lines.append("Cited by title; no stable public address.")
+        citing = [ref(r.id) for r in catalog.citing(source.id)]
+        lines.append(labelled_list("Cited by", citing) or "Cited in the prose of the pages.")
+        sections.append("\n\n".join(lines))
+    return "\n\n".join(sections)
