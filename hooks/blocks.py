@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from srg.markers import expand_markers
-from srg.mkdocs_glue import as_plugin_error, page_label, catalog
+from srg.mkdocs_glue import as_plugin_error, catalog, page_label
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -67,9 +67,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
     return mapping
 
@@ -90,7 +88,7 @@ def load_catalog(path: Path, display_name: str | None = None) -> Catalog:
 def parse_catalog(text: str, name: str) -> Catalog:
     """Parse YAML `text` (named `name` in messages) into a validated Catalog."""
     try:
-        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        document = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark else ""
@@ -137,7 +135,7 @@ class _Validator:
     ) -> list:
         raw = document[key]
         if not isinstance(raw, list) or not raw:
-            raise self.fail(f"field '{key}'", "must be a non-empty list", getattr(document, "line", 0))
+            raise self.fail("top level", f"field '{key}' must be a non-empty list", getattr(document, "line", 0))
         built, seen = [], set()
         for index, item in enumerate(raw, start=1):
             where = self.where(key, index, item)

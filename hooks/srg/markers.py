@@ -76,7 +76,9 @@ def _argument(marker: Marker, key: str, allowed: tuple[str, ...], page: str) -> 
 def _expect_args(marker: Marker, keys: set[str], page: str) -> None:
     extra = set(marker.args) - keys
     if extra:
-        raise MarkupError(f"{page}:{marker.line}: marker 'srg:{marker.name}' takes no argument {', '.join(sorted(extra))}")
+        raise MarkupError(
+            f"{page}:{marker.line}: marker 'srg:{marker.name}' takes no argument {', '.join(sorted(extra))}"
+        )
 
 
 def _comparison(catalog: Catalog, marker: Marker, page: str) -> str:
@@ -119,7 +121,7 @@ def expand_markers(markdown: str, catalog: Catalog, page: str) -> str:
     leftover = MARKER_START.search(expanded)
     if leftover:
         line = line_of(expanded, leftover.start())
-        raise MarkupError(f"{page}:{line}: malformed srg marker left unreplaced: {expanded[leftover.start():][:60]!r}")
+        raise MarkupError(f"{page}:{line}: malformed srg marker left unreplaced: {expanded[leftover.start() :][:60]!r}")
     return expanded
 
 
@@ -185,5 +187,5 @@ def resolve_refs(markdown: str, page: str, targets: dict[str, Target], shown: st
     leftover = REF_START.search(resolved)
     if leftover:
         line = line_of(resolved, leftover.start())
-        raise MarkupError(f"{shown}:{line}: malformed reference: {resolved[leftover.start():][:40]!r}")
+        raise MarkupError(f"{shown}:{line}: malformed reference: {resolved[leftover.start() :][:40]!r}")
     return resolved

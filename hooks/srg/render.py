@@ -9,10 +9,10 @@ Links to responsibilities and sources are written as `[[id]]` and
 
 from __future__ import annotations
 
-from .model import OWNER_LABELS, Catalog, Responsibility, Service
+from .model import OWNER_LABELS, Catalog, Responsibility
 
 # Characters that mean something inline to Markdown, its extensions or HTML.
-_SPECIAL = "&<>\\`*_[]{}#+!|~^=:$@%\""
+_SPECIAL = '&<>\\`*_[]{}#+!|~^=:$@%"'
 _ESCAPES = str.maketrans({char: f"&#{ord(char)};" for char in _SPECIAL})
 _BLOCK_OPENERS = "-+*#>=0123456789"
 
@@ -54,10 +54,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 def comparison_table(catalog: Catalog) -> str:
     """One row per responsibility: who owns it, what AWS does, what the customer does."""
-    rows = [
-        [ref(r.id), owner_badge(r.owner), escape(r.aws), escape(r.customer)]
-        for r in catalog.responsibilities
-    ]
+    rows = [[ref(r.id), owner_badge(r.owner), escape(r.aws), escape(r.customer)] for r in catalog.responsibilities]
     header = ["Responsibility", "Owner", "AWS does", "The customer does"]
     return '<div class="srg-comparison" markdown>\n\n' + table(header, rows) + "\n\n</div>"
 
@@ -75,10 +72,11 @@ def responsibility_section(catalog: Catalog, entry: Responsibility) -> str:
     parts = [
         f"## {escape(entry.title)} {{ #{entry.id} .srg-responsibility }}",
         "".join(f'<span id="{alias}" class="srg-alias"></span>' for alias in entry.aliases),
-        f'<p class="srg-meta">{owner_badge(entry.owner)} '
-        f'<span class="srg-category">{escape(category)}</span></p>',
+        f'<p class="srg-meta">{owner_badge(entry.owner)} <span class="srg-category">{escape(category)}</span></p>',
         f'<p class="srg-summary">{escape(entry.summary)}</p>',
-        table(["AWS does", "The customer does"], [[escape(entry.aws), escape(entry.customer)]]),
+        '<div class="srg-sides" markdown>\n\n'
+        + table(["AWS does", "The customer does"], [[escape(entry.aws), escape(entry.customer)]])
+        + "\n\n</div>",
         service_table(catalog, entry),
         labelled_list("Related", [ref(r) for r in entry.related]),
         labelled_list("Sources", [source_ref(s) for s in entry.sources]),
@@ -113,10 +111,6 @@ def service_split(catalog: Catalog, service_id: str) -> str:
     block = table(["Responsibility", f"Who, on {escape(service.name)}", "Why"], rows)
     absent = [ref(r.id) for r in catalog.responsibilities if r.services[service.id].owner == "n/a"]
     return block + ("\n\n" + labelled_list("Does not apply here", absent) if absent else "")
-
-
-def service_names(services: tuple[Service, ...]) -> str:
-    return ", ".join(escape(s.name) for s in services)
 
 
 # -- sources ---------------------------------------------------------------------------
