@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 DATA_FILE = "data/responsibilities.yml"
 CATALOG_KEY = "srg_catalog"
 TARGETS_KEY = "srg_targets"
+PAGE_URLS_KEY = "srg_page_urls"
 
 
 @contextmanager
@@ -37,6 +38,11 @@ def catalog(config: MkDocsConfig) -> Catalog:
 
 def targets(config: MkDocsConfig) -> dict[str, Target]:
     return config.extra[TARGETS_KEY]
+
+
+def page_url(config: MkDocsConfig, src_uri: str) -> str:
+    """The site-relative URL of the page built from `src_uri`."""
+    return config.extra[PAGE_URLS_KEY][src_uri]
 
 
 def page_label(page: Page, config: MkDocsConfig) -> str:
