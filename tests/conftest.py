@@ -54,6 +54,7 @@ def copy_project(target: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", target / "overrides")
     return target
 
 

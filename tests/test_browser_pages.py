@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from test_content import PAGES
 
 pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -43,3 +45,41 @@ def test_section_link_opens_at_its_heading(browser, base_url: str) -> None:
     assert box is not None
     assert 0 <= box["y"] < 200
     page.close()
+
+
+def test_copy_link_puts_the_sections_absolute_url_on_the_clipboard(browser, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "shared/?h=patch")
+    button = page.locator("#patch-management + .srg-meta .srg-copy-link")
+    button.click()
+    page.wait_for_function(
+        "document.querySelector('#patch-management + .srg-meta .srg-copy-link').textContent === 'Link copied'"
+    )
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "shared/#patch-management"
+    assert page.locator("#patch-management + .srg-meta [role=status]").text_content() == "Link copied"
+    assert page.locator(".srg-copy-link").count() == len(page.locator("h2.srg-responsibility").all())
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_comparison_table_is_readable_at_phone_width(browser, base_url: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, color_scheme=scheme, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(base_url + "comparison/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    cells = page.locator(".srg-comparison td")
+    assert cells.count() > 0
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll('.srg-comparison td')]
+              .filter(td => td.getBoundingClientRect().right > window.innerWidth || td.scrollWidth > td.clientWidth + 1)
+              .map(td => td.textContent.slice(0, 40))"""
+    )
+    assert overflowing == []
+    labels = page.evaluate(
+        "getComputedStyle(document.querySelector('.srg-comparison td:nth-child(3)'), '::before').content"
+    )
+    assert labels == '"AWS does: "'
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"comparison-375-{scheme}.png"))
+    context.close()
