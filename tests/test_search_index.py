@@ -8,6 +8,7 @@ import pytest
 
 from conftest import Build
 from srg.search import SearchIndexError, enrich_index
+from test_build import PAGE_OF_OWNER
 
 
 def test_enrich_index_adds_words_and_boost_to_sections_only() -> None:
@@ -28,8 +29,7 @@ def test_built_index_carries_each_entrys_search_words(site: Build, data_text: st
 
     catalog = parse_catalog(data_text, "data")
     docs = {doc["location"]: doc for doc in json.loads(site.page("search/search_index.json"))["docs"]}
-    page = {"aws": "aws/", "customer": "customer/", "shared": "shared/"}
     for entry in catalog.responsibilities:
-        doc = docs[f"{page[entry.owner]}#{entry.id}"]
+        doc = docs[f"{PAGE_OF_OWNER[entry.owner]}/#{entry.id}"]
         assert doc["tags"] == list(entry.search)
         assert doc["boost"] > 1

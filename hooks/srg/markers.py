@@ -53,11 +53,12 @@ def line_of(markdown: str, offset: int) -> int:
     return markdown.count("\n", 0, offset) + 1
 
 
+def _marker(match: re.Match[str], markdown: str) -> Marker:
+    return Marker(match["name"], dict(MARKER_ARG.findall(match["args"])), line_of(markdown, match.start()), match[0])
+
+
 def find_markers(markdown: str) -> list[Marker]:
-    return [
-        Marker(m["name"], dict(MARKER_ARG.findall(m["args"])), line_of(markdown, m.start()), m[0])
-        for m in MARKER.finditer(markdown)
-    ]
+    return [_marker(match, markdown) for match in MARKER.finditer(markdown)]
 
 
 # -- what each marker renders ---------------------------------------------------------
@@ -126,7 +127,7 @@ def expand_markers(markdown: str, catalog: Catalog, page: str) -> str:
 
 
 def _render_match(match: re.Match[str], markdown: str, catalog: Catalog, page: str) -> str:
-    marker = Marker(match["name"], dict(MARKER_ARG.findall(match["args"])), line_of(markdown, match.start()), match[0])
+    marker = _marker(match, markdown)
     return RENDERERS[marker.name](catalog, marker, page)
 
 
