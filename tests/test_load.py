@@ -35,6 +35,7 @@ def minimal() -> dict[str, Any]:
             {"id": "lambda", "name": "Lambda", "model": "serverless"},
         ],
         "categories": [{"id": "os", "name": "Operating system"}],
+        "glossary": [{"term": "OS", "expansion": "Operating system", "definition": "What runs the machine."}],
         "responsibilities": [entry, other],
     }
 
@@ -206,3 +207,53 @@ def test_error_names_the_line_of_the_entry() -> None:
     line = text.splitlines().index("- id: host-os-patching") + 1
     with pytest.raises(DataError, match=rf"^{NAME}:{line}: entry 'host-os-patching'"):
         parse_catalog(text, NAME)
+
+
+@pytest.mark.parametrize("bad", ["zero\u200bwidth", "soft\u00adhyphen", "bom\ufeff"])
+def test_invisible_characters_are_refused(bad: str) -> None:
+    document = minimal()
+    document["responsibilities"][0]["summary"] = bad
+    fails_with(document, "entry 'guest-os-patching'", "field 'summary'", "control character")
+
+
+def test_glossary_loads_with_an_anchor_per_term() -> None:
+    catalog = parse(minimal())
+    assert [(t.term, t.expansion, t.anchor) for t in catalog.glossary] == [("OS", "Operating system", "term-os")]
+
+
+@pytest.mark.parametrize(
+    ("term", "fragment"),
+    [
+        ({"term": "two words", "expansion": "x"}, "field 'term' must be one word"),
+        ({"term": "OS", "expansion": "again"}, "'OS' is already defined"),
+        ({"term": "os", "expansion": "same, other case"}, "'os' is already defined"),
+        ({"term": "KMS"}, "missing field 'expansion'"),
+        ({"term": "KMS", "expansion": "x", "tooltip": "y"}, "unknown field 'tooltip'"),
+        ({"term": "KMS", "expansion": ""}, "field 'expansion' must be non-empty text"),
+    ],
+)
+def test_bad_glossary_items_are_named(term: dict, fragment: str) -> None:
+    document = minimal()
+    document["glossary"].append(term)
+    fails_with(document, "glossary item", fragment)
+
+
+def test_glossary_is_required() -> None:
+    document = minimal()
+    document.pop("glossary")
+    fails_with(document, "top level", "missing field 'glossary'")
+
+
+def test_question_reads_on_from_the_service_and_falls_back_to_the_title() -> None:
+    document = minimal()
+    document["responsibilities"][0]["question"] = "who patches the guest OS?"
+    catalog = parse(document)
+    assert catalog.responsibility("guest-os-patching").ask() == "who patches the guest OS?"
+    assert catalog.responsibility("host-os-patching").ask() == "who is responsible for guest OS patching?"
+
+
+@pytest.mark.parametrize("bad", ["Who patches the guest OS?", "who patches the guest OS", ""])
+def test_question_must_read_on_and_end_with_a_question_mark(bad: str) -> None:
+    document = minimal()
+    document["responsibilities"][0]["question"] = bad
+    fails_with(document, "entry 'guest-os-patching'", "field 'question'")

@@ -31,7 +31,7 @@ HOSTILE = [
     "- not a list either",
     "# not a heading",
     "&amp; &lt; stays as typed",
-    "Ünïcödé, 中文, emoji 🙂 and a zero\u200bwidth space",
+    "Ünïcödé, 中文, emoji 🙂 and a family 👨‍👩‍👧 emoji",
 ]
 
 

@@ -35,6 +35,7 @@ def test_data_file_points_editors_at_the_schema(data_text: str) -> None:
         ("source", load.SOURCE_FIELDS),
         ("service", load.SERVICE_FIELDS),
         ("category", load.CATEGORY_FIELDS),
+        ("term", load.TERM_FIELDS),
     ],
 )
 def test_schema_fields_match_the_validator(definition: str, fields: dict[str, bool]) -> None:
@@ -57,6 +58,12 @@ def test_schema_enums_match_the_model() -> None:
         lambda d: d["responsibilities"][0].update(id="Not A Slug"),
         lambda d: d["responsibilities"][0].update(title="bidi \u202e"),
         lambda d: d["responsibilities"][0]["services"].update(ec2="amazon"),
+        lambda d: d["responsibilities"][0].update(summary="zero\u200bwidth"),
+        lambda d: d["responsibilities"][0].update(question="Who patches it?"),
+        lambda d: d["responsibilities"][0].update(question="who patches it"),
+        lambda d: d["glossary"][0].update(term="two words"),
+        lambda d: d["glossary"][0].pop("expansion"),
+        lambda d: d.pop("glossary"),
     ],
 )
 def test_schema_and_validator_both_refuse(mutate) -> None:

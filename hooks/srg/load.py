@@ -19,14 +19,21 @@ from .model import (
     Service,
     ServiceCell,
     Source,
+    Term,
 )
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^https://[^\s<>\"']+$")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+# Invisible characters (zero-width space, word joiner, byte order mark, soft
+# hyphen): text with them looks the same as text without, so a search would
+# silently fail to match. Refused like control characters. The zero-width
+# joiners that emoji and some scripts need are allowed.
+INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad")
+TERM_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 MAX_TEXT = 400
 
-TOP_FIELDS = {"sources", "services", "categories", "responsibilities"}
+TOP_FIELDS = {"sources", "services", "categories", "glossary", "responsibilities"}
 SOURCE_FIELDS = {"id": True, "title": True, "url": False}
 SERVICE_FIELDS = {"id": True, "name": True, "model": True}
 CATEGORY_FIELDS = {"id": True, "name": True}
@@ -43,7 +50,9 @@ ENTRY_FIELDS = {
     "search": True,
     "sources": True,
     "aliases": False,
+    "question": False,
 }
+TERM_FIELDS = {"term": True, "expansion": True, "definition": False}
 CELL_FIELDS = {"owner": True, "note": False}
 
 
@@ -121,10 +130,11 @@ class _Validator:
         self.services = [s.id for s in services]
         self.categories = {c.id for c in categories}
         self.sources = {s.id for s in sources}
+        glossary = self.glossary(document)
         entries = self.items(document, "responsibilities", ENTRY_FIELDS, self.responsibility)
         self.check_names_unique(document["responsibilities"], entries)
         self.check_related(document["responsibilities"], entries)
-        return Catalog(self.name, tuple(sources), tuple(services), tuple(categories), tuple(entries))
+        return Catalog(self.name, tuple(sources), tuple(services), tuple(categories), tuple(entries), tuple(glossary))
 
     def items(
         self,
@@ -166,6 +176,26 @@ class _Validator:
             if required and key not in item:
                 raise self.fail(where, f"missing field '{key}'", line)
 
+    def glossary(self, document: dict) -> list[Term]:
+        raw = document["glossary"]
+        if not isinstance(raw, list) or not raw:
+            raise self.fail("top level", "field 'glossary' must be a non-empty list", getattr(document, "line", 0))
+        terms: dict[str, Term] = {}
+        for index, item in enumerate(raw, start=1):
+            named = isinstance(item, dict) and isinstance(item.get("term"), str)
+            where = f"glossary item '{item['term']}'" if named else f"glossary item #{index}"
+            if not isinstance(item, dict):
+                raise self.fail(where, f"must be a mapping with fields {', '.join(TERM_FIELDS)}")
+            self.check_fields(item, TERM_FIELDS, where)
+            term = item["term"]
+            if not isinstance(term, str) or not TERM_PATTERN.match(term):
+                raise self.fail(where, f"field 'term' must be one word of letters and digits (got {term!r})", item.line)
+            if term.lower() in terms:
+                raise self.fail(where, f"field 'term': '{term}' is already defined", item.line)
+            definition = self.text(item, "definition", where) if "definition" in item else None
+            terms[term.lower()] = Term(term, self.text(item, "expansion", where), definition)
+        return list(terms.values())
+
     # -- items -----------------------------------------------------------------
 
     def source(self, item: dict, where: str) -> Source:
@@ -196,7 +226,19 @@ class _Validator:
             search=self.text_list(item, "search", where),
             sources=self.references(item, "sources", self.sources, "source", where),
             aliases=self.id_list(item, "aliases", where, allow_empty=True) if "aliases" in item else (),
+            question=self.question(item, where) if "question" in item else None,
         )
+
+    def question(self, item: dict, where: str) -> str:
+        value = self.text(item, "question", where)
+        if not value.endswith("?") or (value[:1].isupper() and value[1:2].islower()):
+            raise self.fail(
+                where,
+                f"field 'question' must read on from 'On EC2, …' and end with '?', like 'who patches the guest OS?' "
+                f"(got {value!r})",
+                item.line,
+            )
+        return value
 
     def cells(self, item: dict, where: str) -> dict[str, ServiceCell]:
         raw = item["services"]
@@ -245,7 +287,7 @@ class _Validator:
         if len(value) > MAX_TEXT:
             raise self.fail(where, f"{field} is {len(value)} characters long; the limit is {MAX_TEXT}", line)
         for char in value:
-            if char in BIDI_CONTROLS or unicodedata.category(char) == "Cc":
+            if char in BIDI_CONTROLS or char in INVISIBLE or unicodedata.category(char) == "Cc":
                 code = f"U+{ord(char):04X}"
                 raise self.fail(where, f"{field} contains the control character {code}; write plain text", line)
         return value

@@ -6,6 +6,9 @@ A marker is an HTML comment that names a generated block:
     <!-- srg:responsibilities owner="aws" -->
     <!-- srg:service-split service="ec2" -->
     <!-- srg:sources -->
+    <!-- srg:service-matrix -->
+    <!-- srg:self-check -->
+    <!-- srg:glossary -->
 
 A reference `[[id]]` (or `[[id|link text]]`) links to a responsibility's
 section wherever it is rendered; `[[source:id]]` links to a source.
@@ -18,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import render
+from . import render, views
 from .model import OWNERS, Catalog
 
 MARKER = re.compile(r'<!--\s*srg:(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z]+="[^"]*")*)\s*-->')
@@ -82,11 +85,6 @@ def _expect_args(marker: Marker, keys: set[str], page: str) -> None:
         )
 
 
-def _comparison(catalog: Catalog, marker: Marker, page: str) -> str:
-    _expect_args(marker, set(), page)
-    return render.comparison_table(catalog)
-
-
 def _responsibilities(catalog: Catalog, marker: Marker, page: str) -> str:
     _expect_args(marker, {"owner"}, page)
     return render.responsibility_sections(catalog, _argument(marker, "owner", OWNERS, page))
@@ -98,16 +96,22 @@ def _service_split(catalog: Catalog, marker: Marker, page: str) -> str:
     return render.service_split(catalog, service)
 
 
-def _sources(catalog: Catalog, marker: Marker, page: str) -> str:
-    _expect_args(marker, set(), page)
-    return render.sources_list(catalog)
+def _no_arguments(build: Callable[[Catalog], str]) -> Callable[[Catalog, Marker, str], str]:
+    def renderer(catalog: Catalog, marker: Marker, page: str) -> str:
+        _expect_args(marker, set(), page)
+        return build(catalog)
+
+    return renderer
 
 
 RENDERERS: dict[str, Callable[[Catalog, Marker, str], str]] = {
-    "comparison-table": _comparison,
+    "comparison-table": _no_arguments(render.comparison_table),
     "responsibilities": _responsibilities,
     "service-split": _service_split,
-    "sources": _sources,
+    "sources": _no_arguments(render.sources_list),
+    "service-matrix": _no_arguments(views.service_matrix),
+    "self-check": _no_arguments(views.self_check),
+    "glossary": _no_arguments(views.glossary),
 }
 
 

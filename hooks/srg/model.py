@@ -39,6 +39,19 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A term or acronym the pages use, defined once: a tooltip everywhere, a row in the glossary."""
+
+    term: str
+    expansion: str
+    definition: str | None
+
+    @property
+    def anchor(self) -> str:
+        return f"term-{self.term.lower()}"
+
+
+@dataclass(frozen=True)
 class ServiceCell:
     """Who holds a responsibility on one service, and why in one line."""
 
@@ -60,6 +73,16 @@ class Responsibility:
     search: tuple[str, ...]
     sources: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    question: str | None = None
+
+    def ask(self) -> str:
+        """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
+        if self.question:
+            return self.question
+        title = self.title
+        if title[1:2].islower():
+            title = title[0].lower() + title[1:]
+        return f"who is responsible for {title}?"
 
     def reason_on(self, service_id: str) -> str:
         """The one-line reason for the cell of `service_id`: its note, else the owner's part."""
@@ -84,6 +107,7 @@ class Catalog:
     services: tuple[Service, ...]
     categories: tuple[Category, ...]
     responsibilities: tuple[Responsibility, ...]
+    glossary: tuple[Term, ...] = ()
 
     def responsibility(self, responsibility_id: str) -> Responsibility:
         return next(r for r in self.responsibilities if r.id == responsibility_id)
@@ -96,6 +120,9 @@ class Catalog:
 
     def category(self, category_id: str) -> Category:
         return next(c for c in self.categories if c.id == category_id)
+
+    def in_category(self, category_id: str) -> tuple[Responsibility, ...]:
+        return tuple(r for r in self.responsibilities if r.category == category_id)
 
     def owned_by(self, owner: str) -> tuple[Responsibility, ...]:
         return tuple(r for r in self.responsibilities if r.owner == owner)
