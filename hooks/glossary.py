@@ -1,4 +1,4 @@
-"""Make every glossary term a tooltip on every page, and fail on all-caps terms it lacks."""
+"""Make every glossary term a tooltip on every page, its first use focusable; fail on undefined all-caps terms."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from srg.mkdocs_glue import catalog, page_label
-from srg.terms import undefined_terms
+from srg.terms import focusable_first_uses, undefined_terms
 from srg.views import abbreviations
 
 if TYPE_CHECKING:
@@ -29,4 +29,4 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f"{page_label(page, config)}: uses all-caps terms the glossary does not define: {terms}. "
             f"Define each under 'glossary' in {data.path}."
         )
-    return html
+    return focusable_first_uses(html)

@@ -3,13 +3,15 @@ bad input fails the build with the validator's message."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Callable
 
 import pytest
 
-from conftest import Build
+from conftest import ROOT, Build
 from srg.load import parse_catalog
 
 PAGE_OF_OWNER = {"aws": "aws", "customer": "customer", "shared": "shared"}
@@ -93,6 +95,62 @@ def test_an_entry_added_to_the_data_file_alone_appears_everywhere(
     assert '<h2 class="srg-responsibility" id="backup-and-recovery-test">' in customer
     assert "customer/#backup-and-recovery-test" in search_locations(build)
     assert 'href="../customer/#backup-and-recovery-test"' in build.page("services/index.html")
+    matrix = build.page("matrix/index.html")
+    assert '<tr data-entry="backup-and-recovery-test">' in matrix
+    assert 'href="../customer/#backup-and-recovery-test"' in matrix
+    check = build.page("self-check/index.html")
+    for service in ("ec2", "ecs-ec2", "fargate", "rds", "lambda", "s3-dynamodb"):
+        assert f'id="check-{service}-backup-and-recovery-test"' in check
+    exported = json.loads(build.page("data/responsibilities.json"))
+    assert exported["responsibilities"][-1]["title"] == "Backups | restores <b>now</b>"
+    rows = list(csv.DictReader(io.StringIO(build.page("data/responsibilities.csv"))))
+    assert sum(row["id"] == "backup-and-recovery-test" for row in rows) == 6
+
+
+def test_exports_hold_exactly_the_entries_of_the_data_file(site: Build, data_text: str) -> None:
+    catalog = parse_catalog(data_text, DATA)
+    document = json.loads(site.page("data/responsibilities.json"))
+    assert document.pop("$schema").endswith("/data/responsibilities.schema.json")
+    assert parse_catalog(json.dumps(document), DATA) == catalog
+    rows = list(csv.DictReader(io.StringIO(site.page("data/responsibilities.csv"))))
+    assert [(row["id"], row["service"]) for row in rows] == [
+        (r.id, s.id) for r in catalog.responsibilities for s in catalog.services
+    ]
+    for row in rows:
+        assert row["url"].endswith(f"/{PAGE_OF_OWNER[row['owner']]}/#{row['id']}")
+    assert site.page("data/responsibilities.schema.json") == (
+        ROOT / "docs/data/responsibilities.schema.json"
+    ).read_text(encoding="utf-8")
+
+
+def test_comparison_page_links_the_exports(site: Build) -> None:
+    html = site.page("comparison/index.html")
+    for name in ("responsibilities.json", "responsibilities.csv", "responsibilities.schema.json"):
+        assert f'href="../data/{name}"' in html
+
+
+def test_every_entry_is_a_matrix_row_and_a_self_check_question(site: Build, catalog) -> None:
+    matrix = site.page("matrix/index.html")
+    check = site.page("self-check/index.html")
+    for entry in catalog.responsibilities:
+        assert f'<tr data-entry="{entry.id}">' in matrix
+        applies = [s for s in catalog.services if entry.services[s.id].owner != "n/a"]
+        assert applies, entry.id
+        for service in applies:
+            assert f'id="check-{service.id}-{entry.id}"' in check
+
+
+def test_every_term_is_a_tooltip_on_every_page_it_appears(site: Build, catalog) -> None:
+    from test_content import PAGES
+
+    for path in PAGES:
+        html = site.page(path)
+        body = html[html.index('<article class="md-content__inner') : html.index("</article>")]
+        body = re.sub(r"<dt [^>]*srg-term[^>]*>.*?</dt>", "", body)  # the glossary's own entries
+        for term in catalog.glossary:
+            if re.search(rf"(?<![\w-]){term.term}(?![\w-])", re.sub(r"<[^>]+>", " ", body)):
+                tooltip = rf'<abbr (?:tabindex="0" )?title="{re.escape(term.expansion)}">{term.term}</abbr>'
+                assert re.search(tooltip, body), (path, term.term)
 
 
 def replace_once(text: str, old: str, new: str) -> str:
@@ -174,6 +232,12 @@ PAGE_CASES = {
         r"docs/comparison.md:3: malformed srg marker left unreplaced",
     ),
     "owner-never-rendered": ("shared.md", "# Shared\n", r"entry 'patch-management' would not be rendered"),
+    "undefined-term": (
+        "index.md",
+        "# Home\n\nThe CISO signs off, with AWS and the CISO team.\n",
+        r"docs/index.md: uses all-caps terms the glossary does not define: CISO \(2x\)\. "
+        r"Define each under 'glossary' in docs/data/responsibilities.yml",
+    ),
 }
 
 

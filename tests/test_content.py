@@ -19,6 +19,9 @@ PAGES = [
     "services/index.html",
     "report-abuse/index.html",
     "sources/index.html",
+    "matrix/index.html",
+    "self-check/index.html",
+    "glossary/index.html",
 ]
 
 # Each fact of shared/seed (both files), as words that must appear in the site's text.

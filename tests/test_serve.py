@@ -53,8 +53,8 @@ def test_editing_the_data_file_reloads_the_open_page(browser, tmp_path: Path) ->
         page.get_by_role("link", name="What you secure").first.click()
         page.wait_for_selector("h2#data-encryption")
         data = project / "docs" / "data" / "responsibilities.yml"
-        data.write_text(data.read_text().replace("title: Data encryption", "title: Data encryption LIVE"))
-        page.wait_for_selector("h2#data-encryption:has-text('Data encryption LIVE')", timeout=30_000)
+        data.write_text(data.read_text().replace("title: Data encryption", "title: Data encryption, edited live"))
+        page.wait_for_selector("h2#data-encryption:has-text('Data encryption, edited live')", timeout=30_000)
         page.close()
     finally:
         server.terminate()

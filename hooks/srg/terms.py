@@ -13,6 +13,8 @@ from .model import Term
 CAPS_TERM = re.compile(r"(?<![\w&#@./-])(?=[A-Z0-9]*[A-Z][A-Z0-9]*(?:[A-Z]|\d))[A-Z][A-Z0-9]*[A-Z0-9](?![\w@/-])")
 # Text in these elements is code or machinery, not prose.
 SKIPPED = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
+# Elements inside a line of text; any other tag separates words.
+INLINE = frozenset({"a", "abbr", "b", "em", "i", "mark", "small", "span", "strong", "sub", "sup"})
 
 
 class _Text(HTMLParser):
@@ -24,10 +26,14 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in SKIPPED:
             self.depth += 1
+        if tag not in INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in SKIPPED and self.depth:
             self.depth -= 1
+        if tag not in INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self.depth:
@@ -39,10 +45,43 @@ def prose_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     parser.close()
-    return " ".join(parser.parts)
+    return "".join(parser.parts)
 
 
 def undefined_terms(html: str, glossary: tuple[Term, ...]) -> Counter[str]:
     """All-caps terms in the prose of `html` that no glossary term defines, with their counts."""
     defined = {term.term for term in glossary}
     return Counter(term for term in CAPS_TERM.findall(prose_text(html)) if term not in defined)
+
+
+# Elements a keyboard user already reaches: an abbreviation inside one gets no focus of its own.
+_FOCUS_TAGS = re.compile(r"<(/?)(a|abbr|button|summary|label)\b([^>]*)>")
+
+
+def focusable_first_uses(html: str) -> str:
+    """Give the first use of each abbreviation on a page keyboard focus, so its tooltip opens on focus too.
+
+    Only the first use of a term, and only outside links, buttons and summaries
+    (a focusable element inside another is a trap for screen readers).
+    """
+    seen: set[str] = set()
+    inside = 0
+    out: list[str] = []
+    last = 0
+    for match in _FOCUS_TAGS.finditer(html):
+        closing, name, attrs = match.groups()
+        if name != "abbr":
+            inside = max(0, inside - 1) if closing else inside + 1
+            continue
+        if closing or inside:
+            continue
+        end = html.find("</abbr>", match.end())
+        term = html[match.end() : end]
+        if end < 0 or term in seen or "tabindex" in attrs:
+            continue
+        seen.add(term)
+        out.append(html[last : match.start()])
+        out.append(f'<abbr tabindex="0"{attrs}>')
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out)

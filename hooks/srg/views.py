@@ -23,11 +23,13 @@ def service_matrix(catalog: Catalog) -> str:
     `matrix-filter.js` can show one service or one owner; without JavaScript
     the full matrix shows.
     """
-    head = "".join(f'<th scope="col" data-service="{s.id}">{escape(s.name)}</th>' for s in catalog.services)
+    head = "".join(
+        f'<th scope="col" data-service="{s.id}" markdown="span">{escape(s.name)}</th>' for s in catalog.services
+    )
     lines = [
         '<div class="srg-matrix" data-srg-matrix markdown>',
         "<table markdown>",
-        f'<thead><tr><th scope="col">Area and responsibility</th>{head}</tr></thead>',
+        f'<thead markdown><tr markdown><th scope="col">Area and responsibility</th>{head}</tr></thead>',
     ]
     for category in catalog.categories:
         entries = catalog.in_category(category.id)
