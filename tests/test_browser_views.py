@@ -119,18 +119,26 @@ def test_self_check_reveals_the_answer_on_demand(browser, base_url: str, catalog
 def test_abbreviation_tooltip_opens_on_hover_and_on_keyboard_focus(browser, base_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base_url + "aws/")
-    tooltip = page.locator(".md-tooltip2--active")
-    abbr = page.locator("article abbr", has_text=re.compile("^CRAC$")).first
-    abbr.hover()
+    tooltip = page.locator("#srg-tooltip")
+    last = page.locator("article abbr", has_text=re.compile("^CRAC$")).last
+    last.hover()
     tooltip.wait_for()
     assert tooltip.text_content() == "Computer room air conditioning"
+    assert tooltip.get_attribute("role") == "tooltip"
+    assert last.get_attribute("aria-describedby") == "srg-tooltip"
+    term, tip = last.bounding_box(), tooltip.bounding_box()
+    assert term is not None
+    assert tip is not None
+    assert abs((tip["x"] + tip["width"] / 2) - (term["x"] + term["width"] / 2)) < 2 or tip["x"] == 8
     page.mouse.move(0, 0)
-    tooltip.wait_for(state="detached")
+    tooltip.wait_for(state="hidden")
     focusable = page.locator("article abbr[tabindex='0']", has_text=re.compile("^UPS$"))
     assert focusable.count() == 1
     focusable.focus()
     tooltip.wait_for()
     assert tooltip.text_content() == "Uninterruptible power supply"
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden")
     page.close()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 import yaml
@@ -84,9 +86,12 @@ def test_section_lists_every_service_related_and_sources() -> None:
     catalog = catalog_with()
     section = render.responsibility_section(catalog, catalog.responsibilities[0])
     assert section.startswith("## Guest OS patching { #guest-os-patching .srg-responsibility }")
-    assert "| EC2 |" in section
-    assert "| Lambda |" in section
-    assert "No guest OS." in section
+    html = to_html(section)
+    split = re.findall(
+        r'<li><span class="srg-split__service">([^<]+)</span> <span class="srg-owner srg-owner--(\w+)">', html
+    )
+    assert split == [("EC2", "customer"), ("Lambda", "aws")]
+    assert "No guest OS.</li>" in html
     assert "**Related:** [[host-os-patching]]" in section
     assert "[[source:notes]]" in section
 

@@ -136,5 +136,10 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { window.setTimeout(update, 0); });
   fromAddress();
-  apply(service.control.value, owner.control.value);
+  if (service.control.value || owner.control.value) {
+    apply(service.control.value, owner.control.value);
+  } else {
+    // The page as built is the unfiltered view: nothing to change at load.
+    status.textContent = "Showing all " + rows.length + " responsibilities.";
+  }
 })();

@@ -73,7 +73,7 @@ def responsibility_section(catalog: Catalog, entry: Responsibility) -> str:
         f"## {escape(entry.title)} {{ #{entry.id} .srg-responsibility }}",
         "".join(f'<span id="{alias}" class="srg-alias"></span>' for alias in entry.aliases),
         f'<p class="srg-meta">{owner_badge(entry.owner)} <span class="srg-category">{escape(category)}</span></p>',
-        f'<p class="srg-summary">{escape(entry.summary)}</p>',
+        f'<p class="srg-summary" markdown="span">{escape(entry.summary)}</p>',
         '<div class="srg-sides" markdown>\n\n'
         + table(["AWS does", "The customer does"], [[escape(entry.aws), escape(entry.customer)]])
         + "\n\n</div>",
@@ -85,11 +85,17 @@ def responsibility_section(catalog: Catalog, entry: Responsibility) -> str:
 
 
 def service_table(catalog: Catalog, entry: Responsibility) -> str:
-    rows = [
-        [escape(service.name), owner_badge(entry.services[service.id].owner), escape(entry.reason_on(service.id))]
+    """Who holds it on each service, and why: a list, which lays out far cheaper than a table on a long page."""
+    items = [
+        f'<li markdown="span"><span class="srg-split__service">{escape(service.name)}</span> '
+        f"{owner_badge(entry.services[service.id].owner)} {escape(entry.reason_on(service.id))}</li>"
         for service in catalog.services
     ]
-    return table(["Service", "Who", "Why"], rows)
+    return (
+        '<p class="srg-split__title">On each service</p>\n\n<ul class="srg-split" markdown>\n'
+        + "\n".join(items)
+        + "\n</ul>"
+    )
 
 
 def labelled_list(label: str, items: list[str]) -> str:
