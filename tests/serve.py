@@ -17,6 +17,8 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
 
 def handler_for(root: Path, prefix: str, headers: dict[str, str]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as real hosts serve
+
         def log_message(self, *args: object) -> None:
             pass
 
@@ -40,6 +42,7 @@ def handler_for(root: Path, prefix: str, headers: dict[str, str]) -> type[BaseHT
             if target is None:
                 self.send_response(status)
                 self.send_header("Location", urlsplit(self.path).path + "/")
+                self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
             body = target.read_bytes()
@@ -59,10 +62,21 @@ def handler_for(root: Path, prefix: str, headers: dict[str, str]) -> type[BaseHT
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that closes a connection mid-response (a page closed while loading) is no error."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(root: Path, prefix: str = "/", headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve `root` under `prefix` on 127.0.0.1; yields the base URL, ending in '/'."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(root, prefix, headers or {}))
+    server = _Server(("127.0.0.1", 0), handler_for(root, prefix, headers or {}))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,5 +1,6 @@
 // "Copy link" on each responsibility: copies the absolute URL of its section.
-// Progressive enhancement: without JavaScript the heading's permalink still works.
+// The buttons are in the page from the build, invisible until this script makes
+// them work; without JavaScript the heading's permalink still serves.
 (function () {
   "use strict";
 
@@ -20,31 +21,25 @@
     }, 2000);
   }
 
-  function addButton(heading) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "srg-copy-link md-button";
-    button.textContent = "Copy link";
-    button.setAttribute("aria-label", "Copy link to " + heading.textContent.replace(/\s*¶\s*$/, ""));
-    var status = document.createElement("span");
-    status.className = "srg-copy-status";
-    status.setAttribute("role", "status");
-    var meta = heading.nextElementSibling;
-    var host = meta && meta.classList.contains("srg-meta") ? meta : heading;
-    host.appendChild(button);
-    host.appendChild(status);
-    button.addEventListener("click", function () {
-      var url = sectionUrl(heading.id);
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(url).then(
-          function () { announce(button, "Link copied"); },
-          function () { window.prompt("Copy this link:", url); }
-        );
-      } else {
-        window.prompt("Copy this link:", url);
-      }
-    });
+  function copy(button) {
+    var url = sectionUrl(button.getAttribute("data-srg-copy"));
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(
+        function () { announce(button, "Link copied"); },
+        function () { window.prompt("Copy this link:", url); }
+      );
+    } else {
+      window.prompt("Copy this link:", url);
+    }
   }
 
-  document.querySelectorAll("h2.srg-responsibility[id]").forEach(addButton);
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element ? event.target.closest("button[data-srg-copy]") : null;
+    if (button) {
+      copy(button);
+    }
+  });
+  document.querySelectorAll("button[data-srg-copy]").forEach(function (button) {
+    button.classList.add("srg-ready");
+  });
 })();

@@ -47,14 +47,13 @@
   reset.type = "reset";
   reset.className = "md-button";
   reset.textContent = "Show all";
-  var status = document.createElement("p");
-  status.className = "srg-filter__status";
+  var slot = document.querySelector(".srg-filter-slot");
+  var status = slot.querySelector(".srg-filter__status");
   status.setAttribute("role", "status");
   form.appendChild(service.wrapper);
   form.appendChild(owner.wrapper);
   form.appendChild(reset);
-  form.appendChild(status);
-  matrix.parentNode.insertBefore(form, matrix);
+  slot.appendChild(form);
 
   // A cell may span several services (data-service="ec2 rds"): it stays when
   // one of them is chosen, one column wide; the area names span what is left.
@@ -138,8 +137,6 @@
   fromAddress();
   if (service.control.value || owner.control.value) {
     apply(service.control.value, owner.control.value);
-  } else {
-    // The page as built is the unfiltered view: nothing to change at load.
-    status.textContent = "Showing all " + rows.length + " responsibilities.";
   }
+  // Otherwise the page as built is the unfiltered view: nothing to change at load.
 })();

@@ -17,7 +17,8 @@
       tip.className = "srg-tooltip";
       tip.setAttribute("role", "tooltip");
       tip.hidden = true;
-      document.body.appendChild(tip);
+      // Inside the main landmark, so assistive technology finds it in the page's structure.
+      (document.querySelector("main") || document.body).appendChild(tip);
     }
     return tip;
   }
@@ -31,8 +32,8 @@
     if (top + box.offsetHeight > window.innerHeight && term.top - 8 - box.offsetHeight > 0) {
       top = term.top - 8 - box.offsetHeight;
     }
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = top + window.scrollY + "px";
+    box.style.left = left + "px";
+    box.style.top = top + "px";
   }
 
   function show(abbr) {
@@ -92,4 +93,9 @@
     }
   });
   window.addEventListener("resize", hide);
+  window.addEventListener("scroll", function () {
+    if (current) {
+      place(current, tip);
+    }
+  }, { passive: true });
 })();

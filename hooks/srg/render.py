@@ -72,7 +72,8 @@ def responsibility_section(catalog: Catalog, entry: Responsibility) -> str:
     parts = [
         f"## {escape(entry.title)} {{ #{entry.id} .srg-responsibility }}",
         "".join(f'<span id="{alias}" class="srg-alias"></span>' for alias in entry.aliases),
-        f'<p class="srg-meta">{owner_badge(entry.owner)} <span class="srg-category">{escape(category)}</span></p>',
+        f'<p class="srg-meta">{owner_badge(entry.owner)} <span class="srg-category">{escape(category)}</span>'
+        f"{copy_link(entry)}</p>",
         f'<p class="srg-summary" markdown="span">{escape(entry.summary)}</p>',
         '<div class="srg-sides" markdown>\n\n'
         + table(["AWS does", "The customer does"], [[escape(entry.aws), escape(entry.customer)]])
@@ -82,6 +83,19 @@ def responsibility_section(catalog: Catalog, entry: Responsibility) -> str:
         labelled_list("Sources", [source_ref(s) for s in entry.sources]),
     ]
     return "\n\n".join(part for part in parts if part)
+
+
+def copy_link(entry: Responsibility) -> str:
+    """The "Copy link" control, in the page from the start so it takes its place without moving anything.
+
+    It stays invisible until copy-link.js makes it work (without JavaScript the
+    heading's permalink serves).
+    """
+    return (
+        f' <button type="button" class="srg-copy-link md-button" data-srg-copy="{entry.id}" '
+        f'aria-label="Copy link to {escape(entry.title)}">Copy link</button>'
+        '<span class="srg-copy-status" role="status"></span>'
+    )
 
 
 def service_table(catalog: Catalog, entry: Responsibility) -> str:

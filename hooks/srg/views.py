@@ -26,7 +26,11 @@ def service_matrix(catalog: Catalog) -> str:
     head = "".join(
         f'<th scope="col" data-service="{s.id}" markdown="span">{escape(s.name)}</th>' for s in catalog.services
     )
+    count = len(catalog.responsibilities)
     lines = [
+        # The filter's place, kept free so drawing it does not push the matrix down.
+        f'<div class="srg-filter-slot"><p class="srg-filter__status">Showing all {count} responsibilities.</p></div>',
+        "",
         '<div class="srg-matrix" data-srg-matrix markdown>',
         "<table markdown>",
         f'<thead markdown><tr markdown><th scope="col">Area and responsibility</th>{head}</tr></thead>',
