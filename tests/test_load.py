@@ -257,3 +257,11 @@ def test_question_must_read_on_and_end_with_a_question_mark(bad: str) -> None:
     document = minimal()
     document["responsibilities"][0]["question"] = bad
     fails_with(document, "entry 'guest-os-patching'", "field 'question'")
+
+
+def test_a_mapping_used_as_a_key_is_a_clear_error_not_a_crash() -> None:
+    text = "sources:\n  - {{id: x}: 1}\n"
+    with pytest.raises(
+        DataError, match=r"^docs/data/responsibilities.yml:2: YAML syntax error: a key must be plain text"
+    ):
+        parse_catalog(text, NAME)
