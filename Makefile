@@ -12,11 +12,18 @@ $(VENV)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	touch $@
 
+# The audit tools (Lighthouse, the Nu HTML Checker, axe-core) at the exact
+# versions of package-lock.json; they need Node.js 20 and Java.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs Node.js 20 and npm for the audits (Lighthouse, vnu, axe-core)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # --livereload is explicit: with some Click versions `mkdocs serve` turns it off by default.
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -24,4 +31,4 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

@@ -32,31 +32,37 @@ INSTRUMENT = """() => {
 }"""
 
 
-def main() -> None:
+def measure_search(site: Path) -> list[float]:
+    """Milliseconds from the last key press to results shown, for each query of the list, on the built `site`."""
     from playwright.sync_api import sync_playwright
 
+    with serve(site, site_prefix()) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(base)
+        page.locator("input.md-search__input").click()
+        box = page.locator("input.md-search__input")
+        box.press_sequentially("OS", delay=10)
+        page.wait_for_selector(".md-search-result__item")
+        page.evaluate(INSTRUMENT)
+        times = []
+        for query in QUERIES:
+            box.fill("")
+            box.press_sequentially(query[:-1], delay=10)
+            page.wait_for_timeout(300)
+            box.press(query[-1])
+            page.wait_for_function("window.__shownAfter !== null")
+            times.append(page.evaluate("window.__shownAfter"))
+        browser.close()
+    return times
+
+
+def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, check=True, env=env)
-        with serve(site, site_prefix()) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-            page = browser.new_page()
-            page.goto(base)
-            page.locator("input.md-search__input").click()
-            box = page.locator("input.md-search__input")
-            box.press_sequentially("OS", delay=10)
-            page.wait_for_selector(".md-search-result__item")
-            page.evaluate(INSTRUMENT)
-            times = {}
-            for query in QUERIES:
-                box.fill("")
-                box.press_sequentially(query[:-1], delay=10)
-                page.wait_for_timeout(300)
-                box.press(query[-1])
-                page.wait_for_function("window.__shownAfter !== null")
-                times[query] = page.evaluate("window.__shownAfter")
-            browser.close()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=ROOT, check=True, env=env)
+        times = dict(zip(QUERIES, measure_search(site), strict=True))
     print(f"{'query':<32} {'ms':>7}")
     for query, ms in times.items():
         print(f"{query:<32} {ms:>7.1f}")

@@ -144,7 +144,7 @@ def test_hostile_text_is_shown_literally_or_refused_clearly(field: str, text: st
     else:
         assert entry.search[-1] == text.strip()
     table = pages["comparison.md"]
-    rows = re.findall(r"<tr>\s*<td>", table[table.index('<div class="srg-comparison">') :])
+    rows = re.findall(r"<tr>\s*<td>", table[table.index('<div class="srg-comparison"') :])
     assert len(rows) == len(catalog.responsibilities) == len(BASE["responsibilities"])
     for each in catalog.responsibilities:
         assert f'id="{each.id}"' in pages[f"{each.owner}.md"]

@@ -83,6 +83,8 @@ def test_site_url_can_be_overridden_for_another_host(build_project, monkeypatch)
 def test_404_page_offers_search_and_a_way_home(site: Build) -> None:
     html = site.page("404.html")
     assert "Page not found" in html
-    assert re.search(r'<form class="srg-404-search" action="[^"]+" method="get" role="search">', html)
+    assert re.search(
+        r'<form class="srg-404-search" action="[^"]+" method="get" role="search" aria-label="[^"]+">', html
+    )
     assert 'name="q"' in html
     assert '<a href="https://srguide.github.io/shared-responsibility-guide/">' in html

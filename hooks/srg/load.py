@@ -66,7 +66,11 @@ class LineDict(dict):
     line: int = 0
 
 
-class _Loader(yaml.SafeLoader):
+# The C parser when PyYAML has it (several times faster), else the Python one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """Safe loader that records lines and refuses duplicate keys."""
 
 

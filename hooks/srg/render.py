@@ -53,10 +53,23 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def comparison_table(catalog: Catalog) -> str:
-    """One row per responsibility: who owns it, what AWS does, what the customer does."""
-    rows = [[ref(r.id), owner_badge(r.owner), escape(r.aws), escape(r.customer)] for r in catalog.responsibilities]
+    """Who owns each responsibility, what AWS does, what the customer does: a table per area.
+
+    Split by area under its own heading (and so in the page's table of
+    contents), the comparison stays easy to scan at a thousand entries too.
+    """
     header = ["Responsibility", "Owner", "AWS does", "The customer does"]
-    return '<div class="srg-comparison" markdown>\n\n' + table(header, rows) + "\n\n</div>"
+    blocks = []
+    for category in catalog.categories:
+        entries = catalog.in_category(category.id)
+        if not entries:
+            continue
+        rows = [[ref(r.id), owner_badge(r.owner), escape(r.aws), escape(r.customer)] for r in entries]
+        blocks.append(
+            f"## {escape(category.name)} {{ #compare-{category.id} }}\n\n"
+            f'<div class="srg-comparison" data-search-exclude markdown>\n\n{table(header, rows)}\n\n</div>'
+        )
+    return "\n\n".join(blocks)
 
 
 # -- one section per responsibility ---------------------------------------------
@@ -75,14 +88,27 @@ def responsibility_section(catalog: Catalog, entry: Responsibility) -> str:
         f'<p class="srg-meta">{owner_badge(entry.owner)} <span class="srg-category">{escape(category)}</span>'
         f"{copy_link(entry)}</p>",
         f'<p class="srg-summary" markdown="span">{escape(entry.summary)}</p>',
-        '<div class="srg-sides" markdown>\n\n'
-        + table(["AWS does", "The customer does"], [[escape(entry.aws), escape(entry.customer)]])
-        + "\n\n</div>",
+        sides(entry),
         service_table(catalog, entry),
         labelled_list("Related", [ref(r) for r in entry.related]),
         labelled_list("Sources", [source_ref(s) for s in entry.sources]),
     ]
     return "\n\n".join(part for part in parts if part)
+
+
+def sides(entry: Responsibility) -> str:
+    """AWS's part and the customer's part, side by side (stacked on a phone).
+
+    Two labelled blocks, not a table: on a page of many entries a table each
+    costs the theme's script a wrapper and the browser a table layout.
+    """
+    parts = [("AWS does", entry.aws), ("The customer does", entry.customer)]
+    blocks = [
+        f'<div class="srg-side" markdown><p class="srg-side__label" markdown="span">{label}</p>'
+        f'<p markdown="span">{escape(text)}</p></div>'
+        for label, text in parts
+    ]
+    return '<div class="srg-sides" markdown>\n' + "\n".join(blocks) + "\n</div>"
 
 
 def copy_link(entry: Responsibility) -> str:

@@ -4,48 +4,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html.parser import HTMLParser
+from html import unescape
 
 from .model import Term
 
 # An all-caps term: two or more capitals and digits, with at least two capitals
 # (EC2, IAM, AWS) or one capital and a digit (S3). Single letters are words.
 CAPS_TERM = re.compile(r"(?<![\w&#@./-])(?=[A-Z0-9]*[A-Z][A-Z0-9]*(?:[A-Z]|\d))[A-Z][A-Z0-9]*[A-Z0-9](?![\w@/-])")
-# Text in these elements is code or machinery, not prose.
-SKIPPED = frozenset({"code", "pre", "script", "style", "kbd", "samp"})
+# Text in code, pre, script, style, kbd and samp elements is code or machinery, not prose.
 # Elements inside a line of text; any other tag separates words.
 INLINE = frozenset({"a", "abbr", "b", "em", "i", "mark", "small", "span", "strong", "sub", "sup"})
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.parts: list[str] = []
+_SKIPPED_BLOCK = re.compile(r"<(code|pre|script|style|kbd|samp)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<!--.*?-->", re.S)
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in SKIPPED:
-            self.depth += 1
-        if tag not in INLINE:
-            self.parts.append(" ")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIPPED and self.depth:
-            self.depth -= 1
-        if tag not in INLINE:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self.depth:
-            self.parts.append(data)
+def _tag_gap(match: re.Match[str]) -> str:
+    return "" if match[2] and match[2].lower() in INLINE else " "
 
 
 def prose_text(html: str) -> str:
-    """The text of `html` a reader sees as prose: no tags, attributes or code."""
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts)
+    """The text of `html` a reader sees as prose: no tags, attributes, comments or code."""
+    return unescape(_TAG.sub(_tag_gap, _SKIPPED_BLOCK.sub(" ", html)))
 
 
 def undefined_terms(html: str, glossary: tuple[Term, ...]) -> Counter[str]:

@@ -31,7 +31,8 @@ def service_matrix(catalog: Catalog) -> str:
         # The filter's place, kept free so drawing it does not push the matrix down.
         f'<div class="srg-filter-slot"><p class="srg-filter__status">Showing all {count} responsibilities.</p></div>',
         "",
-        '<div class="srg-matrix" data-srg-matrix markdown>',
+        # Left out of the search index: each cell repeats a section that is the answer.
+        '<div class="srg-matrix" data-srg-matrix data-search-exclude markdown>',
         "<table markdown>",
         f'<thead markdown><tr markdown><th scope="col">Area and responsibility</th>{head}</tr></thead>',
     ]
@@ -114,7 +115,7 @@ def _question(entry: Responsibility, service: Service) -> str:
     answer = OWNER_LABELS[cell.owner]
     return "\n".join(
         [
-            f'<details class="question srg-check" id="check-{service.id}-{entry.id}" markdown>',
+            f'<details class="question srg-check" id="check-{service.id}-{entry.id}" data-search-exclude markdown>',
             f'<summary markdown="span">On {escape(service.name)}, {escape(entry.ask())}</summary>',
             "",
             f'<p class="srg-answer" markdown="span">{owner_badge(cell.owner)} <strong>{answer}.</strong> '
