@@ -66,7 +66,7 @@ def comparison_table(catalog: Catalog) -> str:
             continue
         rows = [[ref(r.id), owner_badge(r.owner), escape(r.aws), escape(r.customer)] for r in entries]
         blocks.append(
-            f"## {escape(category.name)} {{ #compare-{category.id} }}\n\n"
+            f"## {escape(category.name)} {{ #compare-{category.id} data-search-exclude }}\n\n"
             f'<div class="srg-comparison" data-search-exclude markdown>\n\n{table(header, rows)}\n\n</div>'
         )
     return "\n\n".join(blocks)
