@@ -1,8 +1,8 @@
 // Glossary tooltips: every term on a page shows what it stands for on hover,
 // tap or keyboard focus. One delegated listener serves the whole page, so a
-// page with a hundred terms costs nothing at load (the theme's tooltips set up
-// each term at load, which kept a phone's main thread busy for over a second).
-// Without JavaScript the browser's own tooltip shows the same `title`.
+// page with a hundred terms does no per-term work at load (the theme's own
+// tooltips set each one up as the page loads). Without JavaScript the
+// browser's own tooltip shows the same `title`.
 (function () {
   "use strict";
 
