@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 from mkdocs.structure.files import File
 
 from srg.exports import as_csv, as_json
-from srg.mkdocs_glue import DATA_FILE, catalog, page_url, targets
+from srg.mkdocs_glue import DATA_FILE, catalog, section_locations
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -23,8 +23,7 @@ SCHEMA = f"{DATA_DIR}/responsibilities.schema.json"
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = catalog(config)
     base = config.site_url or "/"
-    places = targets(config)
-    url_of = {r.id: urljoin(base, f"{page_url(config, places[r.id].page)}#{r.id}") for r in data.responsibilities}
+    url_of = {entry: urljoin(base, location) for entry, location in section_locations(config).items()}
     files.append(File.generated(config, JSON_EXPORT, content=as_json(data, urljoin(base, SCHEMA))))
     files.append(File.generated(config, CSV_EXPORT, content=as_csv(data, url_of)))
     return files

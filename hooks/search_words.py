@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from srg.mkdocs_glue import catalog, page_url, targets
+from srg.mkdocs_glue import catalog, section_locations
 from srg.search import SearchIndexError, enrich_index, section_words
 
 if TYPE_CHECKING:
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
-    places = targets(config)
-    location_of = {r.id: f"{page_url(config, places[r.id].page)}#{r.id}" for r in catalog(config).responsibilities}
+    location_of = section_locations(config)
     index = json.loads(path.read_text(encoding="utf-8"))
     try:
         enrich_index(index, section_words(catalog(config), location_of))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-import pytest
+from tools import missing
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -23,6 +23,4 @@ def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if os.path.exists(path):
         return path
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI=true but no Chromium was found: .ci/run must install the chromium package")
-    pytest.skip("no Chromium on this machine (set CHROMIUM=/path/to/chromium)")
+    missing("Chromium", "install the chromium package (.ci/run does) or set CHROMIUM=/path/to/chromium")

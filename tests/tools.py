@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -17,7 +18,7 @@ NODE_MODULES = ROOT / "node_modules"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
-def missing(what: str, how: str) -> None:
+def missing(what: str, how: str) -> NoReturn:
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true but {what} is missing: {how}")
     pytest.skip(f"{what} is missing ({how})")
@@ -35,4 +36,4 @@ def executable(name: str) -> str:
     found = shutil.which(name)
     if not found:
         missing(f"the `{name}` command", f"install {name} (.ci/run does)")
-    return str(found)
+    return found

@@ -45,6 +45,12 @@ def page_url(config: MkDocsConfig, src_uri: str) -> str:
     return config.extra[PAGE_URLS_KEY][src_uri]
 
 
+def section_locations(config: MkDocsConfig) -> dict[str, str]:
+    """The site-relative location of every responsibility's section: 'customer/#guest-os-patching'."""
+    places = targets(config)
+    return {r.id: f"{page_url(config, places[r.id].page)}#{r.id}" for r in catalog(config).responsibilities}
+
+
 def page_label(page: Page, config: MkDocsConfig) -> str:
     """The page's source path as a person finds it from the project root, for messages."""
     root = os.path.dirname(config.config_file_path)
