@@ -1,23 +1,29 @@
-"""The data as downloadable files: JSON in the data file's own shape, and CSV; no MkDocs imports."""
+"""The data as downloadable files: JSON in the data file's own shape, and CSV; no MkDocs imports.
+
+The JSON is the model dumped back with every service cell spelled out, so it
+validates against the published schema and loads back through the loader.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Any
 
-from .model import Catalog, Responsibility
+from .model import Catalog
 
 CSV_COLUMNS = (
     "id",
     "title",
-    "owner",
+    "rule",
     "category",
     "service",
     "service_name",
     "service_owner",
     "reason",
+    "conditions",
+    "sources",
+    "checked",
     "url",
 )
 # A spreadsheet runs a cell that starts with one of these as a formula; such a
@@ -26,57 +32,46 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_json(catalog: Catalog, schema_url: str) -> str:
-    """The catalog as JSON, valid against the data file's JSON Schema (every service cell spelled out)."""
-    document: dict[str, Any] = {"$schema": schema_url}
-    document["sources"] = [_drop_none({"id": s.id, "title": s.title, "url": s.url}) for s in catalog.sources]
-    document["services"] = [{"id": s.id, "name": s.name, "model": s.model} for s in catalog.services]
-    document["categories"] = [{"id": c.id, "name": c.name} for c in catalog.categories]
-    document["glossary"] = [
-        _drop_none({"term": t.term, "expansion": t.expansion, "definition": t.definition}) for t in catalog.glossary
-    ]
-    document["responsibilities"] = [_entry(entry) for entry in catalog.responsibilities]
+    """The catalog as JSON, valid against the data file's JSON Schema, every service cell spelled out."""
+    document = catalog.data.model_dump(
+        mode="json",
+        by_alias=True,
+        exclude_none=True,
+        exclude_defaults=True,
+        exclude={"responsibilities": {"__all__": {"services"}}},
+    )
+    document = {"$schema": schema_url, **{k: v for k, v in document.items() if k != "$schema"}}
+    for entry in document["responsibilities"]:
+        cells = catalog.cells[entry["id"]]
+        entry["services"] = {
+            service_id: cell.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {"owner": cell.owner}
+            for service_id, cell in cells.items()
+        }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _entry(entry: Responsibility) -> dict[str, Any]:
-    fields = {
-        "id": entry.id,
-        "title": entry.title,
-        "question": entry.question,
-        "owner": entry.owner,
-        "category": entry.category,
-        "summary": entry.summary,
-        "aws": entry.aws,
-        "customer": entry.customer,
-        "services": {sid: _drop_none({"owner": c.owner, "note": c.note}) for sid, c in entry.services.items()},
-        "related": list(entry.related),
-        "search": list(entry.search),
-        "sources": list(entry.sources),
-        "aliases": list(entry.aliases) or None,
-    }
-    return _drop_none(fields)
-
-
-def _drop_none(fields: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in fields.items() if value is not None}
-
-
 def as_csv(catalog: Catalog, url_of: dict[str, str]) -> str:
-    """One row per responsibility and service, with the owner there, the reason and the section's URL."""
+    """One row per responsibility and service: the owner there, the reason, its conditions and sources."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in catalog.responsibilities:
         for service in catalog.services:
+            cell = catalog.cell(entry, service.id)
+            conditions = "; ".join(f"{c.when}: {c.owner}: {c.note}" for c in cell.conditions)
+            sources = " ".join(catalog.source(s).url or s for s in cell.sources or entry.sources)
             row = (
                 entry.id,
                 entry.title,
-                entry.owner,
+                entry.rule,
                 entry.category,
                 service.id,
                 service.name,
-                entry.services[service.id].owner,
-                entry.reason_on(service.id),
+                cell.owner,
+                catalog.reason_on(entry, service.id),
+                conditions,
+                sources,
+                entry.checked.isoformat(),
                 url_of[entry.id],
             )
             writer.writerow([_inert(value) for value in row])

@@ -1,4 +1,4 @@
-"""The only module of the package that knows MkDocs: shared state and errors."""
+"""The only module of the package that knows MkDocs: the build's state and its errors."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from .load import DataError
-from .markers import MarkupError, Target
+from .errors import SrgError
 from .model import Catalog
+from .pipeline import Site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,39 +19,36 @@ if TYPE_CHECKING:
 
 DATA_FILE = "data/responsibilities.yml"
 CATALOG_KEY = "srg_catalog"
-TARGETS_KEY = "srg_targets"
-PAGE_URLS_KEY = "srg_page_urls"
+SITE_KEY = "srg_site"
+# Which hook sets each piece of state, for the message when it did not run.
+SET_BY = {CATALOG_KEY: "hooks/data.py (on_config)", SITE_KEY: "hooks/generated_files.py (on_files)"}
 
 
 @contextmanager
 def as_plugin_error() -> Iterator[None]:
-    """Turn the package's own errors into a PluginError, which stops the build."""
+    """Turn any of the package's own errors into a PluginError, which stops the build."""
     try:
         yield
-    except (DataError, MarkupError) as error:
+    except SrgError as error:
         raise PluginError(str(error)) from None
 
 
+def _state(config: MkDocsConfig, key: str) -> object:
+    if key not in config.extra:
+        raise PluginError(f"the build has no {key}: {SET_BY[key]} did not run; list it under 'hooks' in mkdocs.yml")
+    return config.extra[key]
+
+
 def catalog(config: MkDocsConfig) -> Catalog:
-    return config.extra[CATALOG_KEY]
+    return _state(config, CATALOG_KEY)  # type: ignore[return-value]
 
 
-def targets(config: MkDocsConfig) -> dict[str, Target]:
-    return config.extra[TARGETS_KEY]
-
-
-def page_url(config: MkDocsConfig, src_uri: str) -> str:
-    """The site-relative URL of the page built from `src_uri`."""
-    return config.extra[PAGE_URLS_KEY][src_uri]
-
-
-def section_locations(config: MkDocsConfig) -> dict[str, str]:
-    """The site-relative location of every responsibility's section: 'customer/#guest-os-patching'."""
-    places = targets(config)
-    return {r.id: f"{page_url(config, places[r.id].page)}#{r.id}" for r in catalog(config).responsibilities}
+def site(config: MkDocsConfig) -> Site:
+    return _state(config, SITE_KEY)  # type: ignore[return-value]
 
 
 def page_label(page: Page, config: MkDocsConfig) -> str:
     """The page's source path as a person finds it from the project root, for messages."""
     root = os.path.dirname(config.config_file_path)
-    return os.path.relpath(page.file.abs_src_path, root)
+    path = page.file.abs_src_path
+    return os.path.relpath(path, root) if path else f"{page.file.src_uri} (generated from {DATA_FILE})"

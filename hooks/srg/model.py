@@ -1,79 +1,174 @@
-"""Typed model of the responsibilities data file; no MkDocs imports."""
+"""The one description of the data file: typed pydantic models; no MkDocs imports.
+
+The JSON Schema that editors use is generated from `DataFile` (`make schema`),
+and the loader validates with the same models, so the two cannot drift. Rules
+that need the whole file (ids that must exist, owners that must agree) live in
+`srg.crossref`, the one place for them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal["aws", "customer", "shared", "n/a"]
+Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
 
 OWNERS: tuple[Owner, ...] = ("aws", "customer", "shared")
 CELL_OWNERS: tuple[CellOwner, ...] = ("aws", "customer", "shared", "n/a")
-OWNER_LABELS: dict[str, str] = {
-    "aws": "AWS",
-    "customer": "Customer",
-    "shared": "Shared",
-    "n/a": "Does not apply",
+KINDS: tuple[Kind, ...] = ("infrastructure", "container", "managed", "serverless", "abstracted")
+OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
+RULE_LABELS: dict[str, str] = {
+    "aws": "Security of the cloud",
+    "customer": "Security in the cloud",
+    "shared": "Shared control",
 }
+# Hosts whose pages count as AWS's own documentation.
+AWS_DOC_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com", "repost.aws")
+
+# Characters that make text look like other text: controls, bidirectional
+# overrides and invisible marks (zero-width space, word joiner, BOM, soft hyphen).
+HIDDEN_CHARS = r"\x00-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+TEXT_PATTERN = rf"^[^\s{HIDDEN_CHARS}](?:[^{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}])?$"
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_PATTERN = r"^https://[^\s<>\"']+$"
+TERM_PATTERN = r"^[A-Za-z][A-Za-z0-9]*$"
+QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?$"
+MAX_TEXT = 400
+
+Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+Question = Annotated[str, StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
 
 
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    url: str | None
+def _unique(kind: str) -> Any:
+    return Field(json_schema_extra={"uniqueItems": True}, description=f"{kind}, each listed once")
 
 
-@dataclass(frozen=True)
-class Service:
-    id: str
-    name: str
-    model: str
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re")
 
 
-@dataclass(frozen=True)
-class Category:
-    id: str
-    name: str
+class Source(_Strict):
+    """A page the guide cites."""
+
+    id: Id
+    title: Text
+    url: Url | None = None
+
+    @property
+    def is_aws_documentation(self) -> bool:
+        return bool(self.url) and urlsplit(self.url).hostname in AWS_DOC_HOSTS
 
 
-@dataclass(frozen=True)
-class Term:
-    """A term or acronym the pages use, defined once: a tooltip everywhere, a row in the glossary."""
+class Service(_Strict):
+    """A column of every per-service view."""
 
-    term: str
-    expansion: str
-    definition: str | None
+    id: Id
+    name: Text
+    kind: Kind = Field(description="The service's kind in the model: " + ", ".join(KINDS))
+    security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
+
+
+class Category(_Strict):
+    """An area of responsibility: a row group of the matrix, a layer of the model's picture."""
+
+    id: Id
+    name: Text
+
+
+class Term(_Strict):
+    """A term or acronym the pages use, defined once: a tooltip on its first use, a row in the glossary."""
+
+    term: Annotated[str, StringConstraints(pattern=TERM_PATTERN)]
+    expansion: Text
+    definition: Text | None = None
 
     @property
     def anchor(self) -> str:
         return f"term-{self.term.lower()}"
 
 
-@dataclass(frozen=True)
-class ServiceCell:
-    """Who holds a responsibility on one service, and why in one line."""
+class Condition(_Strict):
+    """A case that AWS's documentation names, with its own owner: 'Auto mode', 'Attached to a VPC'."""
+
+    when: Text
+    owner: CellOwner
+    note: Text
+    sources: Annotated[list[Id], _unique("Source ids")] = []
+
+
+_NEEDS_SOURCES = {"required": ["sources"], "properties": {"sources": {"minItems": 1}}}
+
+
+class Cell(_Strict):
+    """Who holds a responsibility on one service; a note or conditions need a source of their own."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"dependentSchemas": {key: _NEEDS_SOURCES for key in ("note", "conditions")}}
+    )
 
     owner: CellOwner
-    note: str | None
+    note: Text | None = None
+    sources: Annotated[list[Id], _unique("Source ids")] = []
+    conditions: list[Condition] = []
+
+    @property
+    def says_more(self) -> bool:
+        """Whether the cell states more than the entry's general text."""
+        return bool(self.note or self.conditions)
 
 
-@dataclass(frozen=True)
-class Responsibility:
-    id: str
-    title: str
-    owner: Owner
-    category: str
-    summary: str
-    aws: str
-    customer: str
-    services: dict[str, ServiceCell]
-    related: tuple[str, ...]
-    search: tuple[str, ...]
-    sources: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
-    question: str | None = None
+def _cell_form(value: Any) -> str:
+    return "cell" if isinstance(value, dict) else "owner"
+
+
+CellSpec = Annotated[
+    Annotated[CellOwner, Tag("owner")] | Annotated[Cell, Tag("cell")],
+    Discriminator(_cell_form),
+]
+
+
+def _services_form(value: Any) -> str:
+    return "by-key" if isinstance(value, dict) else "every"
+
+
+ServicesSpec = Annotated[
+    Annotated[CellOwner, Tag("every")] | Annotated[dict[str, CellSpec], Tag("by-key")],
+    Discriminator(_services_form),
+]
+
+
+class Responsibility(_Strict):
+    """One responsibility of the model, with who holds it on each service."""
+
+    id: Id = Field(description="Stable: the anchor of every link to it. Never rename; keep old ids in aliases")
+    title: Text
+    rule: Owner = Field(
+        description="The general rule: aws (security of the cloud), customer (security in the cloud) "
+        "or shared (a shared control). It decides the page that lists the entry; the badge comes from the cells"
+    )
+    category: Id
+    summary: Text = Field(description="One line that answers 'who is responsible?'")
+    aws: Text
+    customer: Text
+    services: ServicesSpec = Field(
+        description="One owner for every service, or a mapping whose keys are 'default', a kind or a service id "
+        "(a service id wins over its kind, a kind over the default)"
+    )
+    related: Annotated[list[Id], _unique("Responsibility ids")]
+    search: Annotated[list[Text], Field(min_length=1, json_schema_extra={"uniqueItems": True})]
+    sources: Annotated[list[Id], Field(min_length=1, json_schema_extra={"uniqueItems": True})]
+    checked: datetime.date = Field(description="The day the entry was last checked against AWS's documentation")
+    aliases: Annotated[list[Id], _unique("Old ids")] = []
+    question: Question | None = None
 
     def ask(self) -> str:
         """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
@@ -84,51 +179,140 @@ class Responsibility:
             title = title[0].lower() + title[1:]
         return f"who is responsible for {title}?"
 
-    def reason_on(self, service_id: str) -> str:
-        """The one-line reason for the cell of `service_id`: its note, else the owner's part."""
-        cell = self.services[service_id]
-        if cell.note:
-            return cell.note
-        if cell.owner == "aws":
-            return self.aws
-        if cell.owner == "customer":
-            return self.customer
-        if cell.owner == "shared":
-            return f"AWS: {self.aws} Customer: {self.customer}"
-        return "Does not apply to this service."
+
+class CommonQuestion(_Strict):
+    """A question people ask, answered by one entry (on one service, if named): a link on the home page."""
+
+    question: Text
+    answer: Id = Field(description="The id of the entry that answers it")
+    service: Id | None = Field(None, description="The service the question is about, if one")
+
+
+class DataFile(BaseModel):
+    """The whole data file, docs/data/responsibilities.yml."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        regex_engine="python-re",
+        title="Shared Responsibility Guide data file",
+        populate_by_name=True,
+    )
+
+    schema_: str | None = Field(None, alias="$schema", description="The JSON Schema this file follows")
+    sources: Annotated[list[Source], Field(min_length=1)]
+    services: Annotated[list[Service], Field(min_length=1)]
+    categories: Annotated[list[Category], Field(min_length=1)]
+    glossary: Annotated[list[Term], Field(min_length=1)]
+    responsibilities: Annotated[list[Responsibility], Field(min_length=1)]
+    questions: list[CommonQuestion] = Field([], description="The questions people ask most, for the home page")
+
+
+# -- the validated catalog: the data file with every cell resolved ----------------------------
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """Everything the data file holds, validated and cross-referenced."""
+    """Everything the data file holds, validated, cross-referenced and with every service cell resolved."""
 
     path: str
-    sources: tuple[Source, ...]
-    services: tuple[Service, ...]
-    categories: tuple[Category, ...]
-    responsibilities: tuple[Responsibility, ...]
-    glossary: tuple[Term, ...] = ()
+    data: DataFile
+    cells: dict[str, dict[str, Cell]] = field(repr=False)
+
+    @property
+    def sources(self) -> list[Source]:
+        return self.data.sources
+
+    @property
+    def services(self) -> list[Service]:
+        return self.data.services
+
+    @property
+    def categories(self) -> list[Category]:
+        return self.data.categories
+
+    @property
+    def glossary(self) -> list[Term]:
+        return self.data.glossary
+
+    @property
+    def responsibilities(self) -> list[Responsibility]:
+        return self.data.responsibilities
+
+    @cached_property
+    def _by_id(self) -> dict[str, Any]:
+        named: dict[str, Any] = {}
+        for kind, items in (("r", self.responsibilities), ("s", self.sources), ("v", self.services)):
+            named.update({(kind, item.id): item for item in items})
+        named.update({("c", c.id): c for c in self.categories})
+        return named
 
     def responsibility(self, responsibility_id: str) -> Responsibility:
-        return next(r for r in self.responsibilities if r.id == responsibility_id)
+        return self._by_id[("r", responsibility_id)]
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        return self._by_id[("s", source_id)]
 
     def service(self, service_id: str) -> Service:
-        return next(s for s in self.services if s.id == service_id)
+        return self._by_id[("v", service_id)]
 
     def category(self, category_id: str) -> Category:
-        return next(c for c in self.categories if c.id == category_id)
+        return self._by_id[("c", category_id)]
 
-    def in_category(self, category_id: str) -> tuple[Responsibility, ...]:
-        return tuple(r for r in self.responsibilities if r.category == category_id)
+    def cell(self, entry: Responsibility, service_id: str) -> Cell:
+        return self.cells[entry.id][service_id]
 
-    def owned_by(self, owner: str) -> tuple[Responsibility, ...]:
-        return tuple(r for r in self.responsibilities if r.owner == owner)
+    def applies(self, entry: Responsibility, service_id: str) -> bool:
+        return self.cells[entry.id][service_id].owner != "n/a"
 
-    def citing(self, source_id: str) -> tuple[Responsibility, ...]:
-        return tuple(r for r in self.responsibilities if source_id in r.sources)
+    def in_category(self, category_id: str) -> list[Responsibility]:
+        return [r for r in self.responsibilities if r.category == category_id]
+
+    def under_rule(self, rule: str) -> list[Responsibility]:
+        return [r for r in self.responsibilities if r.rule == rule]
+
+    def citing(self, source_id: str) -> list[Responsibility]:
+        """Entries that cite the source, in their general text or in a cell."""
+        return [r for r in self.responsibilities if source_id in self.sources_of(r)]
+
+    def sources_of(self, entry: Responsibility) -> list[str]:
+        """Every source the entry cites, its general text first, each once."""
+        ids = list(entry.sources)
+        for cell in self.cells[entry.id].values():
+            for source_id in [*cell.sources, *(s for c in cell.conditions for s in c.sources)]:
+                if source_id not in ids:
+                    ids.append(source_id)
+        return ids
+
+    def owners(self, entry: Responsibility) -> list[str]:
+        """The distinct owners of the entry's cells where it applies, in service order."""
+        seen: list[str] = []
+        for service in self.services:
+            owner = self.cells[entry.id][service.id].owner
+            if owner != "n/a" and owner not in seen:
+                seen.append(owner)
+        return seen
+
+    def services_held_by(self, entry: Responsibility, owner: str) -> list[Service]:
+        return [s for s in self.services if self.cells[entry.id][s.id].owner == owner]
+
+    def badge(self, entry: Responsibility) -> str | None:
+        """The one owner every service agrees on, or None when it varies by service."""
+        owners = self.owners(entry)
+        return owners[0] if len(owners) == 1 else None
+
+    def reason_on(self, entry: Responsibility, service_id: str) -> str:
+        """The one-line reason for a cell: its note, else the owner's part of the general text."""
+        cell = self.cells[entry.id][service_id]
+        if cell.note:
+            return cell.note
+        if cell.owner == "aws":
+            return entry.aws
+        if cell.owner == "customer":
+            return entry.customer
+        if cell.owner == "shared":
+            return f"AWS: {entry.aws} Customer: {entry.customer}"
+        return "Does not apply to this service."
 
     def ids_and_aliases(self) -> dict[str, str]:
         """Map every id and alias to the id of the responsibility it names."""

@@ -7,12 +7,13 @@ rather than onto the page, and the section gets a boost over page-level hits.
 
 from __future__ import annotations
 
+from .errors import SrgError
 from .model import Catalog
 
 SECTION_BOOST = 2.0
 
 
-class SearchIndexError(ValueError):
+class SearchIndexError(SrgError):
     """A responsibility's section is missing from the search index."""
 
 
@@ -21,7 +22,7 @@ def section_words(catalog: Catalog, location_of: dict[str, str]) -> dict[str, li
     return {location_of[r.id]: list(r.search) for r in catalog.responsibilities}
 
 
-def enrich_index(index: dict, words_at: dict[str, list[str]], boost: float = SECTION_BOOST) -> dict:
+def enrich_index(index: dict, words_at: dict[str, list[str]], name: str, boost: float = SECTION_BOOST) -> dict:
     """Add search words and a boost to the section documents of `index` (Material's search_index.json)."""
     found = set()
     for doc in index["docs"]:
@@ -32,5 +33,5 @@ def enrich_index(index: dict, words_at: dict[str, list[str]], boost: float = SEC
             found.add(doc["location"])
     missing = sorted(set(words_at) - found)
     if missing:
-        raise SearchIndexError(f"search index has no section for {', '.join(missing)}")
+        raise SearchIndexError(f"{name}: search index has no section for {', '.join(missing)}")
     return index

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html import unescape
+from html import escape, unescape
 
 from .model import Term
 
 # An all-caps term: two or more capitals and digits, with at least two capitals
 # (EC2, IAM, AWS) or one capital and a digit (S3). Single letters are words.
-CAPS_TERM = re.compile(r"(?<![\w&#@./-])(?=[A-Z0-9]*[A-Z][A-Z0-9]*(?:[A-Z]|\d))[A-Z][A-Z0-9]*[A-Z0-9](?![\w@/-])")
+CAPS_TERM = re.compile(r"(?<![\w&#@./-])(?=[A-Z0-9]*[A-Z][A-Z0-9]*(?:[A-Z]|\d))[A-Z][A-Z0-9]*[A-Z0-9](?![\w@/-]|\.\d)")
 # Text in code, pre, script, style, kbd and samp elements is code or machinery, not prose.
 # Elements inside a line of text; any other tag separates words.
 INLINE = frozenset({"a", "abbr", "b", "em", "i", "mark", "small", "span", "strong", "sub", "sup"})
@@ -29,40 +29,117 @@ def prose_text(html: str) -> str:
     return unescape(_TAG.sub(_tag_gap, _SKIPPED_BLOCK.sub(" ", html)))
 
 
-def undefined_terms(html: str, glossary: tuple[Term, ...]) -> Counter[str]:
+def undefined_terms(html: str, glossary: list[Term]) -> Counter[str]:
     """All-caps terms in the prose of `html` that no glossary term defines, with their counts."""
     defined = {term.term for term in glossary}
     return Counter(term for term in CAPS_TERM.findall(prose_text(html)) if term not in defined)
 
 
-# Elements a keyboard user already reaches: an abbreviation inside one gets no focus of its own.
-_FOCUS_TAGS = re.compile(r"<(/?)(a|abbr|button|summary|label)\b([^>]*)>")
+# -- abbreviations: a tooltip on the first use of a term in each section ----------------------
+
+# Pieces of a page's Markdown (with its generated HTML) that are never prose.
+_PROTECTED = re.compile(
+    r"(?P<fence>^```.*?^```[ \t]*$)"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<heading>^[ ]{0,3}(?:#{1,6}[ \t].*|!!!.*|\?\?\?.*)$)"
+    r"|(?P<tag></?(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<https?:[^>]*>)"
+    r"|(?P<code>`+[^`]*`+)"
+    r"|(?P<dest>\]\([^)]*\))"
+    r"|(?P<attrlist>\{[ \t]*[#.:][^}\n]*\})"
+    r"|(?P<entity>&#?\w+;)",
+    re.M | re.S,
+)
+# Elements whose text is a title, a label, code or a control: terms there stay plain.
+_NO_TERMS = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "abbr",
+        "button",
+        "summary",
+        "code",
+        "pre",
+        "script",
+        "style",
+        "title",
+        "dt",
+        "thead",
+        "label",
+        "select",
+        "option",
+    }
+)
+_NO_TERMS_CLASS = re.compile(
+    r"""class=["'][^"']*\b(srg-owner|srg-split__service|srg-owners__who|srg-picture__label)\b"""
+)
+_SECTION_TAG = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "wbr"})
 
 
-def focusable_first_uses(html: str) -> str:
-    """Give the first use of each abbreviation on a page keyboard focus, so its tooltip opens on focus too.
+def term_pattern(glossary: list[Term]) -> re.Pattern[str]:
+    names = sorted((re.escape(t.term) for t in glossary), key=len, reverse=True)
+    return re.compile(rf"(?<![\w&#@./-])(?:{'|'.join(names)})(?![\w@/-]|\.\d)")
 
-    Only the first use of a term, and only outside links, buttons and summaries
-    (a focusable element inside another is a trap for screen readers).
+
+def abbreviate(markdown: str, glossary: list[Term]) -> str:
+    """Wrap the first use of each glossary term in each section in an <abbr>; the page's first use is focusable.
+
+    Headings, titles, links, buttons, badges and code keep their terms plain.
+    A section starts at every heading, in Markdown or in HTML.
     """
-    seen: set[str] = set()
-    inside = 0
+    expansions = {t.term: t.expansion for t in glossary}
+    terms = term_pattern(glossary)
+    on_page: set[str] = set()
+    in_section: set[str] = set()
+    skipping: list[str] = []
     out: list[str] = []
     last = 0
-    for match in _FOCUS_TAGS.finditer(html):
-        closing, name, attrs = match.groups()
-        if name != "abbr":
-            inside = max(0, inside - 1) if closing else inside + 1
-            continue
-        if closing or inside:
-            continue
-        end = html.find("</abbr>", match.end())
-        term = html[match.end() : end]
-        if end < 0 or term in seen or "tabindex" in attrs:
-            continue
-        seen.add(term)
-        out.append(html[last : match.start()])
-        out.append(f'<abbr tabindex="0"{attrs}>')
+
+    def prose(text: str) -> str:
+        if skipping:
+            return text
+
+        def wrap(match: re.Match[str]) -> str:
+            term = match[0]
+            if term in in_section:
+                return term
+            in_section.add(term)
+            focus = "" if term in on_page else ' tabindex="0"'
+            on_page.add(term)
+            return f'<abbr title="{escape(expansions[term], quote=True)}"{focus}>{term}</abbr>'
+
+        return terms.sub(wrap, text)
+
+    for match in _PROTECTED.finditer(markdown):
+        out.append(prose(markdown[last : match.start()]))
+        out.append(match[0])
         last = match.end()
-    out.append(html[last:])
+        if match["heading"]:
+            in_section.clear()
+        elif match["name"]:
+            _track(match, skipping, in_section)
+    out.append(prose(markdown[last:]))
     return "".join(out)
+
+
+def _track(tag: re.Match[str], skipping: list[str], in_section: set[str]) -> None:
+    name = tag["name"].lower()
+    closing = tag[0].startswith("</")
+    if name in _SECTION_TAG and not closing:
+        in_section.clear()
+    if name in _VOID or tag[0].endswith("/>"):
+        return
+    if skipping:
+        if name == skipping[0]:
+            if closing:
+                skipping.pop()
+            else:
+                skipping.append(name)
+        return
+    if not closing and (name in _NO_TERMS or _NO_TERMS_CLASS.search(tag["attrs"] or "")):
+        skipping.append(name)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from srg.theme_fixes import ThemeMarkupChanged, name_search_dialog
+from srg.theme_markup import ThemeMarkupChanged, name_search_dialog
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

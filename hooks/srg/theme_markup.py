@@ -7,11 +7,13 @@ update that changes it fails the build instead of silently dropping the fix.
 
 from __future__ import annotations
 
+from .errors import SrgError
+
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
 
 
-class ThemeMarkupChanged(ValueError):
+class ThemeMarkupChanged(SrgError):
     """The theme's markup no longer matches what a fix expects."""
 
 

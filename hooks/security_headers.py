@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from srg.headers import (
+from srg.security_headers_policy import (
     InlineStyleAttribute,
     cloudfront_policy,
     content_security_policy,

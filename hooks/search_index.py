@@ -6,10 +6,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
-
-from srg.mkdocs_glue import catalog, section_locations
-from srg.search import SearchIndexError, enrich_index, section_words
+from srg.mkdocs_glue import as_plugin_error, site
+from srg.search import enrich_index, section_words
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -17,10 +15,8 @@ if TYPE_CHECKING:
 
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
-    location_of = section_locations(config)
+    built = site(config)
     index = json.loads(path.read_text(encoding="utf-8"))
-    try:
-        enrich_index(index, section_words(catalog(config), location_of))
-    except SearchIndexError as error:
-        raise PluginError(f"{path}: {error}") from None
+    with as_plugin_error():
+        enrich_index(index, section_words(built.catalog, built.section_locations()), str(path))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

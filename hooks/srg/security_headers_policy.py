@@ -13,6 +13,8 @@ import hashlib
 import json
 import re
 
+from .errors import SrgError
+
 # Inline <script> elements without src; JSON data blocks are not run, so CSP does not apply to them.
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _DATA_TYPE = re.compile(r'\stype="application/(?:ld\+)?json"')
@@ -35,7 +37,7 @@ DENIED_FEATURES = (
 )
 
 
-class InlineStyleAttribute(ValueError):
+class InlineStyleAttribute(SrgError):
     """A page has a style="…" attribute, which a policy without 'unsafe-inline' blocks."""
 
 

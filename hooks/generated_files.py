@@ -1,0 +1,40 @@
+"""Add the pages and downloads generated from the data, and find where every entry is rendered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from mkdocs.structure.files import File
+
+from srg.exports import as_csv, as_json
+from srg.mkdocs_glue import DATA_FILE, SITE_KEY, as_plugin_error, catalog
+from srg.pipeline import Site
+from srg.schema import schema_text
+from srg.service_pages import generated_pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+DATA_DIR = DATA_FILE.rsplit("/", 1)[0]
+JSON_EXPORT = f"{DATA_DIR}/responsibilities.json"
+CSV_EXPORT = f"{DATA_DIR}/responsibilities.csv"
+SCHEMA = f"{DATA_DIR}/responsibilities.schema.json"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    data = catalog(config)
+    for path, markdown in generated_pages(data).items():
+        files.append(File.generated(config, path, content=markdown))
+    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    with as_plugin_error():
+        site = config.extra[SITE_KEY] = Site(data, pages)
+        locations = site.section_locations()
+    base = config.site_url or "/"
+    url_of = {entry: urljoin(base, location) for entry, location in locations.items()}
+    files.append(File.generated(config, JSON_EXPORT, content=as_json(data, urljoin(base, SCHEMA))))
+    files.append(File.generated(config, CSV_EXPORT, content=as_csv(data, url_of)))
+    if files.get_file_from_path(SCHEMA) is None:
+        files.append(File.generated(config, SCHEMA, content=schema_text()))
+    return files

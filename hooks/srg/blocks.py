@@ -1,0 +1,202 @@
+"""The generated blocks that markers stand for: Markdown headings around finished HTML; no MkDocs imports.
+
+Each function takes the catalog, a Linker for the page being built and the
+marker's arguments, and returns the block. Headings stay Markdown, so they get
+their permalinks and table-of-contents entries; everything under them is HTML
+from a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import html
+from .html import Linker
+from .markdown_text import heading
+from .model import OWNER_LABELS, Catalog, Category, Responsibility, Service
+
+Block = Callable[[Catalog, Linker, dict[str, str]], str]
+
+
+def _join(parts: list[str]) -> str:
+    return "\n\n".join(part for part in parts if part)
+
+
+# -- one section per responsibility ------------------------------------------------------
+
+
+def responsibility_sections(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """A level-2 section for each responsibility under the rule `args['rule']`, anchored at its id."""
+    return _join([responsibility_section(catalog, link, entry) for entry in catalog.under_rule(args["rule"])])
+
+
+def responsibility_section(catalog: Catalog, link: Linker, entry: Responsibility) -> str:
+    body = html.render(
+        "section.html",
+        catalog=catalog,
+        entry=entry,
+        category=catalog.category(entry.category),
+        link=link,
+        share_href=link.to_page(share_page(entry.id)),
+    )
+    return _join([heading(2, entry.title, entry.id, ".srg-responsibility"), body])
+
+
+def share_page(entry_id: str) -> str:
+    """The source path of the small page whose link preview is one answer: 'a/guest-os-patching.md'."""
+    return f"a/{entry_id}.md"
+
+
+# -- the comparison table ---------------------------------------------------------------
+
+
+def comparison_table(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """Who holds each responsibility, what AWS does, what the customer does: a table per area."""
+    parts = []
+    for category in catalog.categories:
+        entries = catalog.in_category(category.id)
+        if entries:
+            table = html.render("comparison.html", catalog=catalog, entries=entries, link=link)
+            parts.append(_join([heading(2, category.name, f"compare-{category.id}", "data-search-exclude"), table]))
+    return _join(parts)
+
+
+# -- sources and glossary -------------------------------------------------------------------
+
+
+def sources_list(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """A section per source, AWS's documentation first, each with the entries that cite it."""
+    ordered = sorted(catalog.sources, key=lambda s: not s.is_aws_documentation)
+    parts = []
+    for source in ordered:
+        body = html.render("sources.html", source=source, citing=catalog.citing(source.id), link=link)
+        parts.append(_join([heading(3, source.title, f"source-{source.id}"), body]))
+    return _join(parts)
+
+
+def glossary(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    terms = sorted(catalog.glossary, key=lambda t: t.term.lower())
+    return html.render("glossary.html", terms=terms)
+
+
+# -- the service matrix ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """Neighbouring services that say the same, one cell of the matrix."""
+
+    services: list[Service]
+    owner: str
+    reason: str
+    label: str
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    entry: Responsibility
+    runs: list[Run]
+
+
+@dataclass(frozen=True)
+class Area:
+    category: Category
+    rows: list[MatrixRow]
+
+
+def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """Rows: areas, then their responsibilities; columns: services; one cell spans services that say the same."""
+    areas = [
+        Area(category, [MatrixRow(entry, _runs(catalog, entry)) for entry in catalog.in_category(category.id)])
+        for category in catalog.categories
+        if catalog.in_category(category.id)
+    ]
+    return html.render("matrix.html", catalog=catalog, areas=areas, link=link)
+
+
+def _says(catalog: Catalog, entry: Responsibility, service: Service) -> tuple[str, str]:
+    cell = catalog.cell(entry, service.id)
+    if cell.owner == "n/a" and not cell.note:
+        return (cell.owner, "")
+    return (cell.owner, catalog.reason_on(entry, service.id))
+
+
+def _runs(catalog: Catalog, entry: Responsibility) -> list[Run]:
+    groups: list[list[Service]] = []
+    for service in catalog.services:
+        if groups and _says(catalog, entry, groups[-1][0]) == _says(catalog, entry, service):
+            groups[-1].append(service)
+        else:
+            groups.append([service])
+    every = len(groups) == 1
+    runs = []
+    for group in groups:
+        owner, reason = _says(catalog, entry, group[0])
+        label = "Every service" if every else ", ".join(s.name for s in group)
+        runs.append(Run(group, owner, reason, label))
+    return runs
+
+
+# -- the self-check ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, asked once for every service where its answer is the same."""
+
+    entry: Responsibility
+    services: list[Service]
+    owner: str
+    reason: str
+
+    @property
+    def anchor(self) -> str:
+        return f"check-{self.services[0].id}-{self.entry.id}"
+
+    @property
+    def aliases(self) -> list[str]:
+        return [f"check-{s.id}-{self.entry.id}" for s in self.services[1:]]
+
+
+def questions(catalog: Catalog) -> list[Question]:
+    """Every question of the self-check, in service order; services with the same answer share one."""
+    asked: list[Question] = []
+    for entry in catalog.responsibilities:
+        by_answer: dict[tuple[str, str], list[Service]] = {}
+        for service in catalog.services:
+            if catalog.applies(entry, service.id):
+                by_answer.setdefault(_says(catalog, entry, service), []).append(service)
+        asked += [Question(entry, group, owner, reason) for (owner, reason), group in by_answer.items()]
+    order = {s.id: n for n, s in enumerate(catalog.services)}
+    return sorted(asked, key=lambda q: order[q.services[0].id])
+
+
+def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """A section per service with the questions first asked there; answers open on demand, no script needed."""
+    everything = questions(catalog)
+    parts = []
+    for service in catalog.services:
+        here = [q for q in everything if q.services[0].id == service.id]
+        if not here:
+            continue
+        count = f"{len(here)} question{'s' if len(here) != 1 else ''}"
+        body = html.render("self_check.html", questions=here, link=link)
+        parts.append(
+            _join([heading(2, service.name, f"check-{service.id}"), f'<p class="srg-check-count">{count}</p>', body])
+        )
+    return _join(parts)
+
+
+def owner_label(owner: str) -> str:
+    return OWNER_LABELS[owner]
+
+
+BLOCKS: dict[str, tuple[Block, tuple[str, ...]]] = {
+    "comparison-table": (comparison_table, ()),
+    "responsibilities": (responsibility_sections, ("rule",)),
+    "sources": (sources_list, ()),
+    "service-matrix": (service_matrix, ()),
+    "self-check": (self_check, ()),
+    "glossary": (glossary, ()),
+}

@@ -1,0 +1,95 @@
+"""HTML fragments from the Jinja2 templates beside this module, autoescaped; no MkDocs imports.
+
+Generated blocks are finished HTML: Python-Markdown passes a raw HTML block
+through untouched, so nothing the data file holds is parsed as Markdown, and
+the build does not parse what it generated a second time.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .model import OWNER_LABELS, RULE_LABELS
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a reference points: a page (its source path), an anchor on it and the link text."""
+
+    page: str
+    anchor: str
+    title: str
+
+
+def page_url(src_uri: str) -> str:
+    """The site-relative URL of a page with directory URLs: 'customer.md' -> 'customer/', 'index.md' -> ''."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Relative links from one page to any responsibility, source or page of the site."""
+
+    page: str
+    targets: dict[str, Target]
+
+    def href(self, name: str) -> str:
+        target = self.targets[name]
+        if target.page == self.page:
+            return f"#{target.anchor}"
+        return f"{self.to_page(target.page)}#{target.anchor}"
+
+    def to_page(self, src_uri: str) -> str:
+        here, there = page_url(self.page), page_url(src_uri)
+        relative = posixpath.relpath(there or ".", here or ".")
+        return "./" if relative == "." else relative + "/"
+
+    def title(self, name: str) -> str:
+        return self.targets[name].title
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _inert(value: object) -> Markup:
+    """Escape a value and make '[' an entity, so text from the data never reads as a `[[reference]]`."""
+    return Markup(str(escape(value)).replace("[", "&#91;"))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.finalize = _inert
+    env.globals.update(OWNER_LABELS=OWNER_LABELS, RULE_LABELS=RULE_LABELS, long_date=long_date)
+    env.filters["slug"] = lambda owner: "na" if owner == "n/a" else owner
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    """The template's HTML, with blank lines removed so Markdown keeps it one raw block."""
+    html = environment().get_template(template).render(**context)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+Renderer = Callable[..., str]

@@ -1,0 +1,107 @@
+"""The site's one pipeline, read top to bottom; no MkDocs imports.
+
+    catalog = load_catalog(data file)                    # once per build
+    site = Site(catalog, pages)                          # where every entry and source is rendered
+    markdown = render_page(markdown, page, site)         # every page, in this order:
+        resolve_refs -> expand_markers -> abbreviate
+    check_page_html(html, page, site)                    # nothing left over, nothing missing
+
+`hooks/` wires these into MkDocs; `python -m srg.export_markdown` runs the same
+steps without MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import service_pages
+from .blocks import BLOCKS
+from .errors import MarkupError, PipelineError
+from .html import Linker, Target
+from .markers import MARKER, check_arguments, find_markers, leftover_marker, placements, resolve_refs
+from .model import Catalog
+from .terms import abbreviate, undefined_terms
+
+ALL_BLOCKS = {**BLOCKS, **service_pages.BLOCKS}
+_LEFTOVER_REF = re.compile(r"\[\[")
+
+
+@dataclass
+class Site:
+    """One build: the catalog and the hand-written pages (source path -> Markdown)."""
+
+    catalog: Catalog
+    pages: dict[str, str] = field(repr=False)
+
+    @cached_property
+    def targets(self) -> dict[str, Target]:
+        return placements(self.pages, self.catalog)
+
+    def section_location(self, entry_id: str) -> str:
+        """The site-relative location of an entry's section: 'customer/#guest-os-patching'."""
+        target = self.targets[entry_id]
+        return f"{Linker('index.md', self.targets).to_page(target.page).removeprefix('./')}#{target.anchor}"
+
+    def section_locations(self) -> dict[str, str]:
+        return {r.id: self.section_location(r.id) for r in self.catalog.responsibilities}
+
+
+def render_page(markdown: str, page: str, site: Site, shown: str | None = None) -> str:
+    """The final Markdown of a page: references resolved, markers expanded, terms abbreviated."""
+    shown = shown or page
+    markdown = resolve_refs(markdown, page, site.targets, shown)
+    markdown = expand_markers(markdown, page, site, shown)
+    return abbreviate(markdown, site.catalog.glossary)
+
+
+def expand_markers(markdown: str, page: str, site: Site, shown: str) -> str:
+    """Replace every marker by its generated block; an unknown or malformed marker fails."""
+    for marker in find_markers(markdown):
+        if marker.name not in ALL_BLOCKS:
+            raise MarkupError(
+                f"{shown}:{marker.line}: unknown marker 'srg:{marker.name}' (known: {', '.join(sorted(ALL_BLOCKS))})"
+            )
+        _, keys = ALL_BLOCKS[marker.name]
+        check_arguments(marker, {key: _allowed(key, site.catalog) for key in keys}, shown)
+    link = Linker(page, site.targets)
+
+    def expand(match: re.Match[str]) -> str:
+        marker = find_markers(match[0])[0]
+        block, _ = ALL_BLOCKS[marker.name]
+        return block(site.catalog, link, marker.args)
+
+    expanded = MARKER.sub(expand, markdown)
+    leftover_marker(expanded, shown)
+    return expanded
+
+
+def _allowed(key: str, catalog: Catalog) -> tuple[str, ...]:
+    if key == "rule":
+        return ("aws", "customer", "shared")
+    if key == "service":
+        return tuple(s.id for s in catalog.services)
+    if key == "entry":
+        return tuple(r.id for r in catalog.responsibilities)
+    raise PipelineError(f"no allowed values are known for the marker argument {key!r}")
+
+
+def check_page_html(html: str, page: str, site: Site, shown: str | None = None) -> None:
+    """Fail if the page's HTML lost an anchor placed on it, kept a marker or reference, or uses undefined terms."""
+    shown = shown or page
+    leftover_marker(html, shown)
+    leftover = _LEFTOVER_REF.search(html)
+    if leftover:
+        raise PipelineError(f"{shown}: a [[reference]] reached the HTML unresolved: {html[leftover.start() :][:40]!r}")
+    anchors = {t.anchor for t in site.targets.values() if t.page == page}
+    missing = sorted(a for a in anchors if f'id="{a}"' not in html)
+    if missing:
+        raise PipelineError(f"{shown}: rendered without the anchors {', '.join(missing)}")
+    undefined = undefined_terms(html, site.catalog.glossary)
+    if undefined:
+        terms = ", ".join(f"{term} ({count}x)" for term, count in sorted(undefined.items()))
+        raise PipelineError(
+            f"{shown}: uses all-caps terms the glossary does not define: {terms}. "
+            f"Define each under 'glossary' in {site.catalog.path}."
+        )

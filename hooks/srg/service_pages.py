@@ -1,0 +1,184 @@
+"""Generated pages and blocks about services: a page per service, the index, the model's picture, share pages.
+
+No MkDocs imports: `generated_pages` returns Markdown by source path, which
+the MkDocs glue adds as files and the Markdown export writes out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from . import html
+from .blocks import Block, share_page
+from .html import Linker
+from .markdown_text import heading
+from .model import OWNER_LABELS, Catalog, Category, Responsibility, Service
+
+# The areas of the picture, from the ground up; an area the data has no entry in is left out.
+STACK_FROM_GROUND = (
+    "facilities",
+    "hosts",
+    "network",
+    "operating-system",
+    "applications",
+    "identity",
+    "configuration",
+    "data",
+)
+TO_DO = ("customer", "shared")
+
+
+def service_page_path(service_id: str) -> str:
+    return f"services/{service_id}.md"
+
+
+# -- the page of one service -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    entry: Responsibility
+    owner: str
+    reason: str
+
+
+def _rows(catalog: Catalog, service: Service, entries: list[Responsibility]) -> list[Row]:
+    return [
+        Row(entry, catalog.cell(entry, service.id).owner, catalog.reason_on(entry, service.id))
+        for entry in entries
+        if catalog.applies(entry, service.id)
+    ]
+
+
+def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """Who does what on one service, grouped by area, then the customer's checklist."""
+    service = catalog.service(args["service"])
+    parts = [html.render("service_intro.html", catalog=catalog, service=service, link=link)]
+    checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
+    parts.append(heading(2, f"What you still have to do on {service.name}", "checklist"))
+    parts.append(html.render("service_checklist.html", catalog=catalog, service=service, rows=checklist, link=link))
+    for category in catalog.categories:
+        rows = _rows(catalog, service, catalog.in_category(category.id))
+        if rows:
+            parts.append(heading(2, category.name, f"area-{category.id}"))
+            parts.append(html.render("service_area.html", catalog=catalog, service=service, rows=rows, link=link))
+    absent = [e for e in catalog.responsibilities if not catalog.applies(e, service.id)]
+    if absent:
+        parts.append(heading(2, f"Not part of {service.name}", "does-not-apply"))
+        parts.append(html.render("service_absent.html", entries=absent, link=link))
+    return "\n\n".join(parts)
+
+
+def to_do_count(catalog: Catalog, service: Service) -> int:
+    return sum(1 for e in catalog.responsibilities if catalog.cell(e, service.id).owner in TO_DO)
+
+
+def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """Every service, its kind, what is left to the customer, and its page."""
+    services = [(s, link.to_page(service_page_path(s.id)), to_do_count(catalog, s)) for s in catalog.services]
+    return html.render("service_index.html", catalog=catalog, services=services)
+
+
+# -- the picture of the model on the home page ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layer:
+    category: Category
+    owners: dict[str, str]
+
+
+def area_owner(catalog: Catalog, category: Category, service: Service) -> str | None:
+    """Who holds an area on a service: the one owner of its entries there, else shared; None if none applies."""
+    owners = {
+        catalog.cell(entry, service.id).owner
+        for entry in catalog.in_category(category.id)
+        if catalog.applies(entry, service.id)
+    }
+    if not owners:
+        return None
+    return owners.pop() if len(owners) == 1 else "shared"
+
+
+def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """For each service, the stack of areas from the facilities up to the data, coloured by who holds each."""
+    by_id = {c.id: c for c in catalog.categories}
+    layers = []
+    for category_id in reversed(STACK_FROM_GROUND):
+        if category_id in by_id:
+            category = by_id[category_id]
+            owners = {s.id: area_owner(catalog, category, s) or "n/a" for s in catalog.services}
+            layers.append(Layer(category, owners))
+    pages = {s.id: link.to_page(service_page_path(s.id)) for s in catalog.services}
+    return html.render("model_picture.html", catalog=catalog, layers=layers, pages=pages)
+
+
+def common_questions(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """The questions people ask most, each a link straight to its answer."""
+    return html.render("common_questions.html", catalog=catalog, questions=catalog.data.questions, link=link)
+
+
+# -- pages generated from the data ---------------------------------------------------------------
+
+
+def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
+    """'Customer on Amazon EC2 and Amazon ECS on EC2; AWS on Amazon S3 and Amazon DynamoDB.'"""
+    badge = catalog.badge(entry)
+    if badge:
+        return f"{OWNER_LABELS[badge]} on every service it applies to."
+    groups = []
+    for owner in catalog.owners(entry):
+        names = [s.name for s in catalog.services_held_by(entry, owner)]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        groups.append(f"{OWNER_LABELS[owner]} on {listed}")
+    return "; ".join(groups) + "."
+
+
+def _front_matter(**meta: object) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+
+
+def generated_pages(catalog: Catalog) -> dict[str, str]:
+    """The Markdown of every page generated from the data: one per service, one share page per answer."""
+    pages = {}
+    for service in catalog.services:
+        description = (
+            f"Who secures what on {service.name}: what AWS does, what you do, "
+            f"and the {to_do_count(catalog, service)} things you still have to do."
+        )
+        pages[service_page_path(service.id)] = (
+            _front_matter(title=f"{service.name}: who secures what", description=description)
+            + f"# {service.name}: who secures what\n\n"
+            + f'<!-- srg:service-page service="{service.id}" -->\n'
+        )
+    for entry in catalog.responsibilities:
+        pages[share_page(entry.id)] = (
+            _front_matter(
+                title=f"{entry.title}: who is responsible?",
+                description=f"{owners_sentence(catalog, entry)} {entry.summary}",
+                search={"exclude": True},
+                srg_answer=entry.id,
+            )
+            + f"# {entry.title}: who is responsible?\n\n"
+            + f'<!-- srg:share-answer entry="{entry.id}" -->\n'
+        )
+    return pages
+
+
+def share_answer(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
+    """The body of a share page: the answer in short, and the link on to its section."""
+    entry = catalog.responsibility(args["entry"])
+    return html.render(
+        "share_answer.html", catalog=catalog, entry=entry, owners=owners_sentence(catalog, entry), link=link
+    )
+
+
+BLOCKS: dict[str, tuple[Block, tuple[str, ...]]] = {
+    "service-page": (service_page, ("service",)),
+    "service-index": (service_index, ()),
+    "model-picture": (model_picture, ()),
+    "common-questions": (common_questions, ()),
+    "share-answer": (share_answer, ("entry",)),
+}
