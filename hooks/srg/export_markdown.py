@@ -1,0 +1,70 @@
+"""Write the final Markdown of every page, and the generated files, into a folder: no MkDocs needed.
+
+    python -m srg.export_markdown [DOCS_DIR] [OUT_DIR]
+
+Every marker and reference is expanded and every term abbreviated, as in the
+MkDocs build; the folder builds with the same Markdown extensions and no hooks
+(for example with Zensical, which runs no MkDocs hooks).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from .errors import SrgError
+from .exports import as_csv, as_json
+from .load import load_catalog
+from .pipeline import Site, render_page
+from .schema import schema_text
+from .service_pages import generated_pages
+
+DATA_FILE = "data/responsibilities.yml"
+
+
+def export(docs: Path, out: Path, site_url: str = "/") -> list[str]:
+    """Write every page of `docs` as final Markdown into `out`; return the pages written."""
+    catalog = load_catalog(docs / DATA_FILE, display_name=str(docs / DATA_FILE))
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    pages.update(generated_pages(catalog))
+    site = Site(catalog, pages)
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md"))
+    for page, markdown in pages.items():
+        front, body = _split_front_matter(markdown)
+        target = out / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front + render_page(body, page, site), encoding="utf-8")
+    data = out / DATA_FILE
+    url_of = {entry: site_url + location for entry, location in site.section_locations().items()}
+    data.with_suffix(".json").write_text(as_json(catalog, site_url + "data/responsibilities.schema.json"))
+    data.with_suffix(".csv").write_text(as_csv(catalog, url_of))
+    data.with_name("responsibilities.schema.json").write_text(schema_text())
+    return sorted(pages)
+
+
+def _split_front_matter(markdown: str) -> tuple[str, str]:
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end > 0:
+            return markdown[: end + 5], markdown[end + 5 :]
+    return "", markdown
+
+
+def main(argv: list[str]) -> int:
+    docs = Path(argv[0] if argv else "docs")
+    out = Path(argv[1] if len(argv) > 1 else "build/markdown")
+    try:
+        written = export(docs, out)
+    except SrgError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{len(written)} pages written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
+
