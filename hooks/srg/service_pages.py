@@ -85,9 +85,35 @@ def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 
 
 @dataclass(frozen=True)
+class Share:
+    """How an area's entries split on one service: counts per owner, and bar widths in tenths."""
+
+    owner: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def tenths(self) -> list[tuple[str, int]]:
+        """Bar segments (owner, width in tenths) that add up to ten, largest remainder first."""
+        if not self.total:
+            return []
+        exact = {o: 10 * n / self.total for o, n in self.counts.items() if n}
+        widths = {o: int(v) for o, v in exact.items()}
+        for o in sorted(exact, key=lambda o: exact[o] - widths[o], reverse=True)[: 10 - sum(widths.values())]:
+            widths[o] += 1
+        return [(o, widths[o]) for o in ("customer", "shared", "aws") if widths.get(o)]
+
+    def describe(self) -> str:
+        parts = [f"{OWNER_LABELS[o]} {n}" for o, n in self.counts.items() if n]
+        return ", ".join(parts) + f" of {self.total}" if parts else "None apply"
+
+
+@dataclass(frozen=True)
 class Layer:
     category: Category
-    owners: dict[str, str]
+    shares: dict[str, Share]
 
 
 def area_owner(catalog: Catalog, category: Category, service: Service) -> str | None:
@@ -102,6 +128,15 @@ def area_owner(catalog: Catalog, category: Category, service: Service) -> str | 
     return owners.pop() if len(owners) == 1 else "shared"
 
 
+def area_share(catalog: Catalog, category: Category, service: Service) -> Share:
+    counts = dict.fromkeys(("customer", "shared", "aws"), 0)
+    for entry in catalog.in_category(category.id):
+        owner = catalog.cell(entry, service.id).owner
+        if owner != "n/a":
+            counts[owner] += 1
+    return Share(area_owner(catalog, category, service) or "n/a", counts)
+
+
 def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """For each service, the stack of areas from the facilities up to the data, coloured by who holds each."""
     by_id = {c.id: c for c in catalog.categories}
@@ -109,8 +144,8 @@ def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     for category_id in reversed(STACK_FROM_GROUND):
         if category_id in by_id:
             category = by_id[category_id]
-            owners = {s.id: area_owner(catalog, category, s) or "n/a" for s in catalog.services}
-            layers.append(Layer(category, owners))
+            shares = {s.id: area_share(catalog, category, s) for s in catalog.services}
+            layers.append(Layer(category, shares))
     pages = {s.id: link.to_page(service_page_path(s.id)) for s in catalog.services}
     return html.render("model_picture.html", catalog=catalog, layers=layers, pages=pages)
 
