@@ -1,4 +1,4 @@
-"""Put each responsibility's search words and a boost into its section of the search index."""
+"""Shape the search index: search words and a boost per answer, one-line results, a result per glossary term."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from srg.mkdocs_glue import as_plugin_error, site
-from srg.search import enrich_index, section_words
+from srg.search import shape_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+
+GLOSSARY_PAGE = "glossary/"
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -18,5 +21,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     built = site(config)
     index = json.loads(path.read_text(encoding="utf-8"))
     with as_plugin_error():
-        enrich_index(index, section_words(built.catalog, built.section_locations()), str(path))
+        shape_index(index, built.catalog, built.section_locations(), GLOSSARY_PAGE, str(path))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

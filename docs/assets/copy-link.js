@@ -1,13 +1,19 @@
-// "Copy link" on each responsibility: copies the absolute URL of its section.
+// "Copy link" on each responsibility: copies the absolute URL of its share page
+// (a/<id>/), whose link preview in a chat is the answer and which leads on to
+// the section; without a share page, the section's own URL.
 // The buttons are in the page from the build, invisible until this script makes
 // them work; without JavaScript the heading's permalink still serves.
 (function () {
   "use strict";
 
-  function sectionUrl(id) {
+  function sectionUrl(button) {
+    var share = button.getAttribute("data-srg-share");
+    if (share) {
+      return new URL(share, window.location.href).toString();
+    }
     var url = new URL(window.location.href);
     url.search = "";
-    url.hash = id;
+    url.hash = button.getAttribute("data-srg-copy");
     return url.toString();
   }
 
@@ -22,7 +28,7 @@
   }
 
   function copy(button) {
-    var url = sectionUrl(button.getAttribute("data-srg-copy"));
+    var url = sectionUrl(button);
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(url).then(
         function () { announce(button, "Link copied"); },

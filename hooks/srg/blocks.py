@@ -71,7 +71,7 @@ def sources_list(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     parts = []
     for source in ordered:
         body = html.render("sources.html", source=source, citing=catalog.citing(source.id), link=link)
-        parts.append(_join([heading(3, source.title, f"source-{source.id}"), body]))
+        parts.append(_join([heading(3, source.title, f"source-{source.id}", "data-search-exclude"), body]))
     return _join(parts)
 
 

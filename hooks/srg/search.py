@@ -1,11 +1,14 @@
-"""Feed each responsibility's search words into the search index; no MkDocs imports.
+"""Shape Material's search index at build time; no MkDocs imports.
 
 Material's search indexes every section as its own document. The words people
 search by go into that document's `tags` field (which Material weighs highest)
-rather than onto the page, and the section gets a boost over page-level hits.
+rather than onto the page, the section gets a boost over page-level hits, its
+text becomes its one-line answer, and the glossary becomes one result per term.
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from .errors import SrgError
 from .model import Catalog
@@ -34,4 +37,45 @@ def enrich_index(index: dict, words_at: dict[str, list[str]], name: str, boost: 
     missing = sorted(set(words_at) - found)
     if missing:
         raise SearchIndexError(f"{name}: search index has no section for {', '.join(missing)}")
+    return index
+
+
+def answer_texts(catalog: Catalog, location_of: dict[str, str]) -> dict[str, str]:
+    """Map each responsibility's location to what its search result shows: its one-line answer.
+
+    Not the badge words, the Copy link label or a line per service: a reader
+    scanning results sees the title and the answer, and opens the section for the rest.
+    """
+    return {location_of[r.id]: f"<p>{escape(r.summary)}</p>" for r in catalog.responsibilities}
+
+
+def glossary_docs(catalog: Catalog, glossary_page: str) -> list[dict]:
+    """One search document per glossary term, at its own anchor."""
+    return [
+        {
+            "location": f"{glossary_page}#{term.anchor}",
+            "title": term.term,
+            "text": f"<p>{escape(term.expansion)}"
+            + (f". {escape(term.definition)}" if term.definition else "")
+            + "</p>",
+        }
+        for term in sorted(catalog.glossary, key=lambda t: t.term.lower())
+    ]
+
+
+def shape_index(index: dict, catalog: Catalog, location_of: dict[str, str], glossary_page: str, name: str) -> dict:
+    """Material's index, reshaped: answers show their one line, the glossary one result per term."""
+    enrich_index(index, section_words(catalog, location_of), name)
+    texts = answer_texts(catalog, location_of)
+    docs = []
+    for doc in index["docs"]:
+        if doc["location"] in texts:
+            doc["text"] = texts[doc["location"]]
+        if doc["location"] == glossary_page:
+            doc["text"] = ""
+            docs.append(doc)
+            docs += glossary_docs(catalog, glossary_page)
+            continue
+        docs.append(doc)
+    index["docs"] = docs
     return index

@@ -62,11 +62,12 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     for category in catalog.categories:
         rows = _rows(catalog, service, catalog.in_category(category.id))
         if rows:
-            parts.append(heading(2, category.name, f"area-{category.id}"))
+            # Out of search: each row repeats a cell that the checklist above and the answer's section carry.
+            parts.append(heading(2, category.name, f"area-{category.id}", "data-search-exclude"))
             parts.append(html.render("service_area.html", catalog=catalog, service=service, rows=rows, link=link))
     absent = [e for e in catalog.responsibilities if not catalog.applies(e, service.id)]
     if absent:
-        parts.append(heading(2, f"Not part of {service.name}", "does-not-apply"))
+        parts.append(heading(2, f"Not part of {service.name}", "does-not-apply", "data-search-exclude"))
         parts.append(html.render("service_absent.html", entries=absent, link=link))
     return "\n\n".join(parts)
 
