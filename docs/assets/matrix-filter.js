@@ -1,142 +1,195 @@
-// The service matrix filter: show one service, one owner, or both.
+// The service matrix filter: compare the services you pick, and one owner.
 // Progressive enhancement: without JavaScript the full matrix shows and no
-// control is drawn. The choice lives in the address (?service=…&owner=…), so
-// a filtered view can be linked, and survives a reload.
+// control is drawn. Services and owners are read from the page (the column
+// headers and the matrix's data-srg-owners), never from a copy of the model.
+// The choice lives in the address (?service=ec2,rds&owner=customer), so a
+// filtered view can be linked, and survives a reload.
 (function () {
   "use strict";
 
-  var matrix = document.querySelector("[data-srg-matrix]");
-  if (!matrix) {
-    return;
-  }
-  var OWNERS = [["", "Any owner"], ["aws", "AWS"], ["customer", "Customer"], ["shared", "Shared"]];
-  var services = [["", "All services"]];
-  matrix.querySelectorAll("thead th[data-service]").forEach(function (th) {
-    services.push([th.getAttribute("data-service"), th.textContent.trim()]);
-  });
-  var rows = Array.prototype.slice.call(matrix.querySelectorAll("tr[data-entry]"));
-  var areas = Array.prototype.slice.call(matrix.querySelectorAll("tbody[data-area]"));
-
-  function label(options, value) {
-    var found = options.filter(function (option) { return option[0] === value; })[0];
-    return found ? found[1] : "";
-  }
-
-  function select(name, text, options) {
-    var wrapper = document.createElement("label");
-    wrapper.className = "srg-filter__field";
-    wrapper.appendChild(document.createTextNode(text + " "));
-    var control = document.createElement("select");
-    control.name = name;
-    options.forEach(function (option) {
-      var element = document.createElement("option");
-      element.value = option[0];
-      element.textContent = option[1];
-      control.appendChild(element);
-    });
-    wrapper.appendChild(control);
-    return { wrapper: wrapper, control: control };
-  }
-
-  var form = document.createElement("form");
-  form.className = "srg-filter";
-  form.setAttribute("aria-label", "Filter the service matrix");
-  var service = select("service", "Service", services);
-  var owner = select("owner", "Owner", OWNERS);
-  var reset = document.createElement("button");
-  reset.type = "reset";
-  reset.className = "md-button";
-  reset.textContent = "Show all";
-  var slot = document.querySelector(".srg-filter-slot");
-  var status = slot.querySelector(".srg-filter__status");
-  status.setAttribute("role", "status");
-  form.appendChild(service.wrapper);
-  form.appendChild(owner.wrapper);
-  form.appendChild(reset);
-  slot.appendChild(form);
-
-  // A cell may span several services (data-service="ec2 rds"): it stays when
-  // one of them is chosen, one column wide; the area names span what is left.
-  function covers(cell, chosen) {
-    return (" " + cell.getAttribute("data-service") + " ").indexOf(" " + chosen + " ") >= 0;
-  }
-  matrix.querySelectorAll("td[colspan], .srg-matrix__area-name th").forEach(function (cell) {
-    cell.setAttribute("data-span", cell.colSpan);
-  });
-  matrix.querySelectorAll("td[data-label]").forEach(function (cell) {
-    cell.setAttribute("data-labels", cell.getAttribute("data-label"));
-  });
-
-  function apply(chosenService, chosenOwner) {
-    matrix.querySelectorAll("[data-service]").forEach(function (cell) {
-      cell.hidden = Boolean(chosenService) && !covers(cell, chosenService);
-    });
-    matrix.querySelectorAll("td[data-labels]").forEach(function (cell) {
-      cell.setAttribute("data-label", chosenService ? label(services, chosenService) : cell.getAttribute("data-labels"));
-    });
-    matrix.querySelectorAll("[data-span]").forEach(function (cell) {
-      var span = Number(cell.getAttribute("data-span"));
-      cell.colSpan = !chosenService ? span : cell.tagName === "TH" ? 2 : 1;
-    });
-    var shown = 0;
-    rows.forEach(function (row) {
-      var cells = Array.prototype.filter.call(row.querySelectorAll("td"), function (cell) {
-        return !chosenService || covers(cell, chosenService);
-      });
-      var match = false;
-      cells.forEach(function (cell) {
-        var holds = !chosenOwner || cell.getAttribute("data-owner") === chosenOwner;
-        cell.classList.toggle("srg-off", !holds);
-        match = match || holds;
-      });
-      row.hidden = !match;
-      shown += match ? 1 : 0;
-    });
-    areas.forEach(function (area) {
-      area.hidden = !area.querySelector("tr[data-entry]:not([hidden])");
-    });
-    matrix.classList.toggle("srg-matrix--one-service", Boolean(chosenService));
-    var text = "Showing " + shown + " of " + rows.length + " responsibilities";
-    if (chosenService) {
-      text += " on " + label(services, chosenService);
+  function init() {
+    var matrix = document.querySelector("[data-srg-matrix]");
+    if (!matrix || matrix.hasAttribute("data-srg-ready")) {
+      return;
     }
-    if (chosenOwner) {
-      text += ", held by " + label(OWNERS, chosenOwner);
+    matrix.setAttribute("data-srg-ready", "");
+    var ownerLabels = JSON.parse(matrix.getAttribute("data-srg-owners"));
+    var owners = [["", "Any owner"]].concat(Object.keys(ownerLabels).map(function (key) {
+      return [key, ownerLabels[key]];
+    }));
+    var services = [];
+    matrix.querySelectorAll("thead th[data-service]").forEach(function (th) {
+      services.push([th.getAttribute("data-service"), th.textContent.trim()]);
+    });
+    var rows = Array.prototype.slice.call(matrix.querySelectorAll("tr[data-entry]"));
+    var areas = Array.prototype.slice.call(matrix.querySelectorAll("tbody[data-area]"));
+    var built = build();
+    var form = built.form;
+    var status = built.status;
+    var ownerControl = built.owner;
+
+    function label(options, value) {
+      var found = options.filter(function (option) { return option[0] === value; })[0];
+      return found ? found[1] : "";
     }
-    status.textContent = text + ".";
-  }
 
-  function fromAddress() {
-    var params = new URLSearchParams(window.location.search);
-    var wanted = params.get("service") || "";
-    var who = params.get("owner") || "";
-    service.control.value = label(services, wanted) ? wanted : "";
-    owner.control.value = label(OWNERS, who) ? who : "";
-  }
+    function build() {
+      var element = document.createElement("form");
+      element.className = "srg-filter";
+      element.setAttribute("aria-label", "Filter the service matrix");
+      var group = document.createElement("fieldset");
+      group.className = "srg-filter__services";
+      var legend = document.createElement("legend");
+      legend.textContent = "Compare services";
+      group.appendChild(legend);
+      services.forEach(function (service) {
+        var box = document.createElement("label");
+        box.className = "srg-filter__service";
+        var input = document.createElement("input");
+        input.type = "checkbox";
+        input.name = "service";
+        input.value = service[0];
+        box.appendChild(input);
+        box.appendChild(document.createTextNode(" " + service[1]));
+        group.appendChild(box);
+      });
+      element.appendChild(group);
+      var wrapper = document.createElement("label");
+      wrapper.className = "srg-filter__field";
+      wrapper.appendChild(document.createTextNode("Owner "));
+      var select = document.createElement("select");
+      select.name = "owner";
+      owners.forEach(function (option) {
+        var item = document.createElement("option");
+        item.value = option[0];
+        item.textContent = option[1];
+        select.appendChild(item);
+      });
+      wrapper.appendChild(select);
+      element.appendChild(wrapper);
+      var reset = document.createElement("button");
+      reset.type = "reset";
+      reset.className = "md-button";
+      reset.textContent = "Show all";
+      element.appendChild(reset);
+      var slot = document.querySelector(".srg-filter-slot");
+      var line = slot.querySelector(".srg-filter__status");
+      line.setAttribute("role", "status");
+      slot.appendChild(element);
+      return { form: element, status: line, owner: select };
+    }
 
-  function toAddress() {
-    var url = new URL(window.location.href);
-    [["service", service.control.value], ["owner", owner.control.value]].forEach(function (pair) {
-      if (pair[1]) {
-        url.searchParams.set(pair[0], pair[1]);
-      } else {
-        url.searchParams.delete(pair[0]);
+    function chosenServices() {
+      return Array.prototype.filter.call(form.querySelectorAll("input[name=service]"), function (box) {
+        return box.checked;
+      }).map(function (box) { return box.value; });
+    }
+
+    function servicesOf(cell) {
+      return cell.getAttribute("data-service").split(" ");
+    }
+
+    function shared(cell, chosen) {
+      return servicesOf(cell).filter(function (id) { return chosen.indexOf(id) >= 0; });
+    }
+
+    matrix.querySelectorAll("td[data-service]").forEach(function (cell) {
+      cell.setAttribute("data-labels", cell.getAttribute("data-label"));
+    });
+
+    function apply(chosen, owner) {
+      var all = chosen.length === 0;
+      matrix.querySelectorAll("thead th[data-service]").forEach(function (th) {
+        th.hidden = !all && chosen.indexOf(th.getAttribute("data-service")) < 0;
+      });
+      matrix.querySelectorAll("td[data-service]").forEach(function (cell) {
+        var covered = all ? servicesOf(cell) : shared(cell, chosen);
+        cell.hidden = covered.length === 0;
+        cell.colSpan = Math.max(covered.length, 1);
+        cell.setAttribute("data-label", all ? cell.getAttribute("data-labels") : covered.map(function (id) {
+          return label(services, id);
+        }).join(", "));
+      });
+      matrix.querySelectorAll(".srg-matrix__area-name th").forEach(function (th) {
+        th.colSpan = (all ? services.length : chosen.length) + 1;
+      });
+      var shown = 0;
+      var absent = 0;
+      rows.forEach(function (row) {
+        var cells = Array.prototype.filter.call(row.querySelectorAll("td"), function (cell) { return !cell.hidden; });
+        var applies = cells.some(function (cell) { return cell.getAttribute("data-owner") !== "na"; });
+        var match = false;
+        cells.forEach(function (cell) {
+          var holds = !owner || cell.getAttribute("data-owner") === owner;
+          cell.classList.toggle("srg-off", !holds);
+          match = match || holds;
+        });
+        row.hidden = !applies || !match;
+        absent += applies ? 0 : 1;
+        shown += row.hidden ? 0 : 1;
+      });
+      areas.forEach(function (area) {
+        area.hidden = !area.querySelector("tr[data-entry]:not([hidden])");
+      });
+      matrix.classList.toggle("srg-matrix--few", !all && chosen.length <= 3);
+      var text = "Showing " + shown + " of " + rows.length + " responsibilities";
+      if (!all) {
+        text += " on " + chosen.map(function (id) { return label(services, id); }).join(", ");
       }
-    });
-    window.history.replaceState(window.history.state, "", url.toString());
+      if (owner) {
+        text += ", held by " + label(owners, owner);
+      }
+      text += ".";
+      if (absent) {
+        text += " " + absent + (absent === 1 ? " row does" : " rows do") + " not apply to " +
+          (chosen.length === 1 ? "this service" : "these services") + " and " + (absent === 1 ? "is" : "are") +
+          " hidden.";
+      }
+      status.textContent = text;
+    }
+
+    function fromAddress() {
+      var params = new URLSearchParams(window.location.search);
+      var wanted = (params.get("service") || "").split(",");
+      form.querySelectorAll("input[name=service]").forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) >= 0;
+      });
+      var who = params.get("owner") || "";
+      ownerControl.value = label(owners, who) ? who : "";
+    }
+
+    function toAddress() {
+      var url = new URL(window.location.href);
+      var chosen = chosenServices();
+      [["service", chosen.join(",")], ["owner", ownerControl.value]].forEach(function (pair) {
+        if (pair[1]) {
+          url.searchParams.set(pair[0], pair[1]);
+        } else {
+          url.searchParams.delete(pair[0]);
+        }
+      });
+      window.history.replaceState(window.history.state, "", url.toString());
+    }
+
+    function update() {
+      apply(chosenServices(), ownerControl.value);
+      toAddress();
+    }
+
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    fromAddress();
+    if (chosenServices().length || ownerControl.value) {
+      apply(chosenServices(), ownerControl.value);
+    }
+    // Otherwise the page as built is the unfiltered view: nothing to change at load.
   }
 
-  function update() {
-    apply(service.control.value, owner.control.value);
-    toAddress();
+  // Material's document$ emits on every page, instant navigation included.
+  if (window.document$) {
+    window.document$.subscribe(init);
+  } else {
+    init();
   }
-
-  form.addEventListener("change", update);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-  fromAddress();
-  if (service.control.value || owner.control.value) {
-    apply(service.control.value, owner.control.value);
-  }
-  // Otherwise the page as built is the unfiltered view: nothing to change at load.
 })();

@@ -112,7 +112,8 @@ def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         for category in catalog.categories
         if catalog.in_category(category.id)
     ]
-    return html.render("matrix.html", catalog=catalog, areas=areas, link=link)
+    owners = {owner: OWNER_LABELS[owner] for owner in ("aws", "customer", "shared")}
+    return html.render("matrix.html", catalog=catalog, areas=areas, link=link, owners=owners)
 
 
 def _says(catalog: Catalog, entry: Responsibility, service: Service) -> tuple[str, str]:
@@ -175,16 +176,14 @@ def questions(catalog: Catalog) -> list[Question]:
 def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """A section per service with the questions first asked there; answers open on demand, no script needed."""
     everything = questions(catalog)
-    parts = []
+    owners = {owner: OWNER_LABELS[owner] for owner in ("aws", "customer", "shared")}
+    parts = [html.render("self_check_tools.html", owners=owners, count=len(everything))]
     for service in catalog.services:
         here = [q for q in everything if q.services[0].id == service.id]
         if not here:
             continue
-        count = f"{len(here)} question{'s' if len(here) != 1 else ''}"
-        body = html.render("self_check.html", questions=here, link=link)
-        parts.append(
-            _join([heading(2, service.name, f"check-{service.id}"), f'<p class="srg-check-count">{count}</p>', body])
-        )
+        body = html.render("self_check.html", questions=here, service=service, link=link)
+        parts.append(_join([heading(2, service.name, f"check-{service.id}"), body]))
     return _join(parts)
 
 
