@@ -1,4 +1,4 @@
-"""Add the pages and downloads generated from the data, and find where every entry is rendered."""
+"""Add the pages, share pages and downloads generated from the data; find where every entry is rendered."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from srg.exports import as_csv, as_json
 from srg.mkdocs_glue import DATA_FILE, SITE_KEY, as_plugin_error, catalog
 from srg.pipeline import Site
 from srg.schema import schema_text
-from srg.service_pages import generated_pages
+from srg.service_pages import generated_pages, share_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +31,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     with as_plugin_error():
         site = config.extra[SITE_KEY] = Site(data, pages)
         locations = site.section_locations()
+    for path, page in share_pages(data, locations, config.site_name, config.site_url).items():
+        files.append(File.generated(config, path, content=page))
     base = config.site_url or "/"
     url_of = {entry: urljoin(base, location) for entry, location in locations.items()}
     files.append(File.generated(config, JSON_EXPORT, content=as_json(data, urljoin(base, SCHEMA))))

@@ -7,13 +7,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from srg.mkdocs_glue import as_plugin_error, site
-from srg.search import shape_index
+from srg.search import shape_index, whole_page_docs
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 
 GLOSSARY_PAGE = "glossary/"
+# Pages left out of the theme's index whole (it would parse every block only to
+# drop it): each comes back as one result, its title and description.
+_WHOLE_PAGES = "srg_whole_pages"
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    search = page.meta.get("search") or {}
+    if search.get("exclude") and page.meta.get("description"):
+        config.extra.setdefault(_WHOLE_PAGES, {})[page.url] = (page.title, page.meta["description"])
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -22,4 +34,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     with as_plugin_error():
         shape_index(index, built.catalog, built.section_locations(), GLOSSARY_PAGE, str(path))
+    index["docs"] += whole_page_docs(config.extra.pop(_WHOLE_PAGES, {}))
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

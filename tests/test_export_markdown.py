@@ -14,6 +14,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SITE_URL = "https://example.org/guide/"
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
 
@@ -24,10 +25,11 @@ def _build(config: Path, site: Path) -> None:
 
 
 def _articles(site: Path) -> dict[str, str]:
-    return {
-        str(page.relative_to(site)): ARTICLE.search(page.read_text(encoding="utf-8"))[0]
-        for page in sorted(site.rglob("index.html"))
-    }
+    articles = {}
+    for page in sorted(site.rglob("index.html")):
+        article = ARTICLE.search(page.read_text(encoding="utf-8"))
+        articles[str(page.relative_to(site))] = article[0] if article else page.read_text(encoding="utf-8")
+    return articles
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,7 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     result = subprocess.run(
         [sys.executable, "-m", "srg.export_markdown", str(ROOT / "docs"), str(exported)],
         cwd=ROOT / "hooks",
+        env={**ENV, "SITE_URL": SITE_URL},
         capture_output=True,
         text=True,
         check=False,
@@ -47,7 +50,7 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     config.pop("watch")
     config["docs_dir"] = str(exported)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["site_url"] = "https://example.org/guide/"
+    config["site_url"] = SITE_URL
     plain = work / "mkdocs.yml"
     plain.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     _build(plain, work / "plain-site")
@@ -57,7 +60,7 @@ def both_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     hooked_config["theme"]["custom_dir"] = str(ROOT / "overrides")
     hooked_config["hooks"] = [str(ROOT / h) for h in hooked_config["hooks"]]
     hooked_config["watch"] = [str(ROOT / w) for w in hooked_config["watch"]]
-    hooked_config["site_url"] = "https://example.org/guide/"
+    hooked_config["site_url"] = SITE_URL
     hooked.write_text(yaml.safe_dump(hooked_config, sort_keys=False), encoding="utf-8")
     _build(hooked, work / "hooked-site")
     return work / "plain-site", work / "hooked-site"

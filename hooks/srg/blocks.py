@@ -38,14 +38,14 @@ def responsibility_section(catalog: Catalog, link: Linker, entry: Responsibility
         entry=entry,
         category=catalog.category(entry.category),
         link=link,
-        share_href=link.to_page(share_page(entry.id)),
+        share_href=link.to_page("index.md") + share_page(entry.id).removesuffix("index.html"),
     )
     return _join([heading(2, entry.title, entry.id, ".srg-responsibility"), body])
 
 
 def share_page(entry_id: str) -> str:
-    """The source path of the small page whose link preview is one answer: 'a/guest-os-patching.md'."""
-    return f"a/{entry_id}.md"
+    """The path of the small page whose link preview is one answer: 'a/guest-os-patching/index.html'."""
+    return f"a/{entry_id}/index.html"
 
 
 # -- the comparison table ---------------------------------------------------------------

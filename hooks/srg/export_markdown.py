@@ -9,6 +9,7 @@ MkDocs build; the folder builds with the same Markdown extensions and no hooks
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -16,14 +17,15 @@ from pathlib import Path
 from .errors import SrgError
 from .exports import as_csv, as_json
 from .load import load_catalog
-from .pipeline import Site, render_page
+from .pipeline import Site, inline_html, render_page
 from .schema import schema_text
-from .service_pages import generated_pages
+from .service_pages import generated_pages, share_pages
 
 DATA_FILE = "data/responsibilities.yml"
+SITE_NAME = "Shared Responsibility Guide"
 
 
-def export(docs: Path, out: Path, site_url: str = "/") -> list[str]:
+def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = SITE_NAME) -> list[str]:
     """Write every page of `docs` as final Markdown into `out`; return the pages written."""
     catalog = load_catalog(docs / DATA_FILE, display_name=str(docs / DATA_FILE))
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
@@ -36,10 +38,15 @@ def export(docs: Path, out: Path, site_url: str = "/") -> list[str]:
         front, body = _split_front_matter(markdown)
         target = out / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(front + render_page(body, page, site), encoding="utf-8")
+        target.write_text(front + inline_html(render_page(body, page, site)), encoding="utf-8")
+    locations = site.section_locations()
+    for path, page in share_pages(catalog, locations, site_name, site_url).items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(page, encoding="utf-8")
     data = out / DATA_FILE
-    url_of = {entry: site_url + location for entry, location in site.section_locations().items()}
-    data.with_suffix(".json").write_text(as_json(catalog, site_url + "data/responsibilities.schema.json"))
+    base = site_url or "/"
+    url_of = {entry: base + location for entry, location in locations.items()}
+    data.with_suffix(".json").write_text(as_json(catalog, base + "data/responsibilities.schema.json"))
     data.with_suffix(".csv").write_text(as_csv(catalog, url_of))
     data.with_name("responsibilities.schema.json").write_text(schema_text())
     return sorted(pages)
@@ -57,7 +64,7 @@ def main(argv: list[str]) -> int:
     docs = Path(argv[0] if argv else "docs")
     out = Path(argv[1] if len(argv) > 1 else "build/markdown")
     try:
-        written = export(docs, out)
+        written = export(docs, out, os.environ.get("SITE_URL") or None)
     except SrgError as error:
         print(error, file=sys.stderr)
         return 1

@@ -79,6 +79,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,
     )
     env.finalize = _inert
     env.globals.update(OWNER_LABELS=OWNER_LABELS, RULE_LABELS=RULE_LABELS, long_date=long_date)
@@ -86,10 +87,22 @@ def environment() -> Environment:
     return env
 
 
+# Finished HTML in a page's Markdown is fenced by these comments, so the build can
+# hand it past the Markdown parser (srg.pipeline.stash_html) and put it back after.
+HTML_START = "<!--srg-html-->"
+HTML_END = "<!--/srg-html-->"
+
+
 def render(template: str, **context: object) -> str:
-    """The template's HTML, with blank lines removed so Markdown keeps it one raw block."""
+    """The template's HTML as one raw block (no blank lines), fenced as finished HTML."""
     html = environment().get_template(template).render(**context)
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    body = "\n".join(line for line in html.splitlines() if line.strip())
+    return f"{HTML_START}\n{body}\n{HTML_END}"
+
+
+def render_document(template: str, **context: object) -> str:
+    """A whole HTML document from a template, as it renders."""
+    return environment().get_template(template).render(**context) + "\n"
 
 
 Renderer = Callable[..., str]

@@ -273,7 +273,15 @@ class Catalog:
 
     def citing(self, source_id: str) -> list[Responsibility]:
         """Entries that cite the source, in their general text or in a cell."""
-        return [r for r in self.responsibilities if source_id in self.sources_of(r)]
+        return self._citations.get(source_id, [])
+
+    @cached_property
+    def _citations(self) -> dict[str, list[Responsibility]]:
+        cited: dict[str, list[Responsibility]] = {}
+        for entry in self.responsibilities:
+            for source_id in self.sources_of(entry):
+                cited.setdefault(source_id, []).append(entry)
+        return cited
 
     def sources_of(self, entry: Responsibility) -> list[str]:
         """Every source the entry cites, its general text first, each once."""

@@ -4,6 +4,8 @@
     site = Site(catalog, pages)                          # where every entry and source is rendered
     markdown = render_page(markdown, page, site)         # every page, in this order:
         resolve_refs -> expand_markers -> abbreviate
+    markdown, blocks = stash_html(markdown)              # finished HTML skips the Markdown parser
+    html = unstash_html(html, blocks)                    # ... and comes back after it
     check_page_html(html, page, site)                    # nothing left over, nothing missing
 
 `hooks/` wires these into MkDocs; `python -m srg.export_markdown` runs the same
@@ -19,13 +21,15 @@ from functools import cached_property
 from . import service_pages
 from .blocks import BLOCKS
 from .errors import MarkupError, PipelineError
-from .html import Linker, Target
+from .html import HTML_END, HTML_START, Linker, Target
 from .markers import MARKER, check_arguments, find_markers, leftover_marker, placements, resolve_refs
 from .model import Catalog
 from .terms import abbreviate, undefined_terms
 
 ALL_BLOCKS = {**BLOCKS, **service_pages.BLOCKS}
 _LEFTOVER_REF = re.compile(r"\[\[")
+_FENCED_HTML = re.compile(rf"{re.escape(HTML_START)}\n(.*?)\n{re.escape(HTML_END)}", re.S)
+_PLACEHOLDER = re.compile(r"<!--srg-block:(\d+)-->")
 
 
 @dataclass
@@ -54,6 +58,30 @@ def render_page(markdown: str, page: str, site: Site, shown: str | None = None) 
     markdown = resolve_refs(markdown, page, site.targets, shown)
     markdown = expand_markers(markdown, page, site, shown)
     return abbreviate(markdown, site.catalog.glossary)
+
+
+def stash_html(markdown: str) -> tuple[str, list[str]]:
+    """Replace each finished HTML block by a placeholder comment, so Markdown does not parse it again."""
+    blocks: list[str] = []
+
+    def stash(match: re.Match[str]) -> str:
+        blocks.append(match[1])
+        return f"<!--srg-block:{len(blocks) - 1}-->"
+
+    return _FENCED_HTML.sub(stash, markdown), blocks
+
+
+def unstash_html(html: str, blocks: list[str], shown: str) -> str:
+    """Put the stashed HTML blocks back in the page's HTML; a placeholder Markdown changed fails."""
+    restored = _PLACEHOLDER.sub(lambda match: blocks[int(match[1])], html)
+    if len(_PLACEHOLDER.findall(html)) != len(blocks):
+        raise PipelineError(f"{shown}: {len(blocks)} generated blocks, but the HTML kept a different number")
+    return restored
+
+
+def inline_html(markdown: str) -> str:
+    """The final Markdown with its HTML blocks in place and unfenced, for a build without hooks."""
+    return _FENCED_HTML.sub(lambda match: match[1], markdown)
 
 
 def expand_markers(markdown: str, page: str, site: Site, shown: str) -> str:

@@ -79,3 +79,11 @@ def shape_index(index: dict, catalog: Catalog, location_of: dict[str, str], glos
         docs.append(doc)
     index["docs"] = docs
     return index
+
+
+def whole_page_docs(pages: dict[str, tuple[str, str]]) -> list[dict]:
+    """One search document per page given as url -> (title, description)."""
+    return [
+        {"location": url, "title": title, "text": f"<p>{escape(description)}</p>"}
+        for url, (title, description) in sorted(pages.items())
+    ]

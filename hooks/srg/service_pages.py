@@ -177,7 +177,7 @@ def _front_matter(**meta: object) -> str:
 
 
 def generated_pages(catalog: Catalog) -> dict[str, str]:
-    """The Markdown of every page generated from the data: one per service, one share page per answer."""
+    """The Markdown of the pages generated from the data: one per service."""
     pages = {}
     for service in catalog.services:
         description = (
@@ -189,26 +189,33 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
             + f"# {service.name}: who secures what\n\n"
             + f'<!-- srg:service-page service="{service.id}" -->\n'
         )
-    for entry in catalog.responsibilities:
-        pages[share_page(entry.id)] = (
-            _front_matter(
-                title=f"{entry.title}: who is responsible?",
-                description=f"{owners_sentence(catalog, entry)} {entry.summary}",
-                search={"exclude": True},
-                srg_answer=entry.id,
-            )
-            + f"# {entry.title}: who is responsible?\n\n"
-            + f'<!-- srg:share-answer entry="{entry.id}" -->\n'
-        )
     return pages
 
 
-def share_answer(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """The body of a share page: the answer in short, and the link on to its section."""
-    entry = catalog.responsibility(args["entry"])
-    return html.render(
-        "share_answer.html", catalog=catalog, entry=entry, owners=owners_sentence(catalog, entry), link=link
-    )
+def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, site_url: str | None) -> dict[str, str]:
+    """A small finished HTML page per answer, `a/<id>/index.html`: its link preview is the answer.
+
+    It names the answer in its title and description (what chat apps show),
+    points its canonical link at the answer's section and takes the reader
+    there, with or without JavaScript (a meta refresh, which the CSP allows).
+    Plain files, not MkDocs pages: a hundred of them cost the build nothing.
+    """
+    pages = {}
+    for entry in catalog.responsibilities:
+        location = locations[entry.id]
+        pages[f"{share_page(entry.id)}"] = html.render_document(
+            "share_page.html",
+            entry=entry,
+            title=f"{entry.title}: who is responsible?",
+            owners=owners_sentence(catalog, entry),
+            description=f"{owners_sentence(catalog, entry)} {entry.summary}",
+            target=f"../../{location}",
+            canonical=f"{site_url}{location}" if site_url else None,
+            image=f"{site_url}assets/social-card.png" if site_url else None,
+            site_name=site_name,
+            badge=catalog.badge(entry),
+        )
+    return pages
 
 
 BLOCKS: dict[str, tuple[Block, tuple[str, ...]]] = {
@@ -216,5 +223,4 @@ BLOCKS: dict[str, tuple[Block, tuple[str, ...]]] = {
     "service-index": (service_index, ()),
     "model-picture": (model_picture, ()),
     "common-questions": (common_questions, ()),
-    "share-answer": (share_answer, ("entry",)),
 }
