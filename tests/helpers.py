@@ -12,9 +12,12 @@ import functools
 import json
 import os
 import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import pytest
 import yaml
 from hypothesis import HealthCheck, settings
@@ -24,6 +27,7 @@ from srg.html import Linker, Target
 from srg.load import load_catalog, parse_catalog
 from srg.model import Catalog
 from srg.pipeline import Site
+from srg.service_pages import generated_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "docs" / "data" / "responsibilities.yml"
@@ -32,11 +36,13 @@ NAME = "docs/data/responsibilities.yml"
 CHECKED = datetime.date(2026, 11, 1)
 
 # Hypothesis: a quick profile for working locally, a thorough one for CI (HYPOTHESIS_PROFILE=ci).
-settings.register_profile(
-    "dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("dev", max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+# The C emitter when PyYAML has it: dumping the real data file takes a tenth of the time.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 # -- a small valid data file -------------------------------------------------------------------
@@ -98,7 +104,14 @@ def minimal() -> dict[str, Any]:
 
 def dump(document: Any) -> str:
     """Block-style YAML: every field and list item on a line of its own, so a test can find its line."""
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100_000)
+    return yaml.dump(
+        document,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100_000,
+    )
 
 
 def parse(document: Any) -> Catalog:
@@ -171,8 +184,6 @@ def hand_written_pages() -> dict[str, str]:
 
 def all_pages(catalog: Catalog) -> dict[str, str]:
     """Every page of a build: the hand-written ones and those generated from the data."""
-    from srg.service_pages import generated_pages
-
     generated = {
         path: re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
         for path, markdown in generated_pages(catalog).items()
@@ -194,3 +205,90 @@ def linker(catalog: Catalog, page: str = "page.md") -> Linker:
     for source in catalog.sources:
         targets[f"source:{source.id}"] = Target("sources.md", f"source-{source.id}", source.title)
     return Linker(page, targets)
+
+
+# -- reading generated HTML --------------------------------------------------------------------------
+
+VOID = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
+# Elements inside a line of text; any other tag separates words.
+INLINE = frozenset(
+    {"a", "abbr", "b", "code", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup", "time"}
+)
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    text: str = ""
+    children: list[Element] = field(default_factory=list)
+
+    def find_all(self, tag: str | None = None, **attrs: str) -> list[Element]:
+        """Descendants with the tag (any if None) whose attributes contain `attrs` (class_ for class)."""
+        found = []
+        for child in self.children:
+            wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+            if (tag is None or child.tag == tag) and all(_has(child, k, v) for k, v in wanted.items()):
+                found.append(child)
+            found.extend(child.find_all(tag, **attrs))
+        return found
+
+    def find(self, tag: str | None = None, **attrs: str) -> Element:
+        found = self.find_all(tag, **attrs)
+        assert found, f"no <{tag}> with {attrs}"
+        return found[0]
+
+    @property
+    def words(self) -> str:
+        return " ".join(self.text.split())
+
+
+def _has(element: Element, key: str, value: str) -> bool:
+    if key == "class":
+        return value in element.attrs.get("class", "").split()
+    return element.attrs.get(key) == value
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("root", {})
+        self.stack = [self.root]
+
+    def _gap(self, tag: str) -> None:
+        if tag not in INLINE:
+            self.handle_data(" ")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._gap(tag)
+        element = Element(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                self._gap(tag)
+                return
+
+    def handle_data(self, data: str) -> None:
+        for element in self.stack:
+            element.text += data
+
+
+def tree(html: str) -> Element:
+    """The HTML as a tree of elements, each with its attributes and its whole text (entities decoded).
+
+    Block elements add a space around their text, so `words` reads as a person would.
+    """
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def inert(text: str) -> str:
+    """`text` as the templates write it: HTML-escaped, with '[' as &#91; so it never reads as a reference."""
+    return str(markupsafe.escape(text)).replace("[", "&#91;")

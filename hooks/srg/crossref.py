@@ -106,6 +106,7 @@ def _cells(data: DataFile, entry: Responsibility, at: tuple, sources: dict) -> I
 
 
 def _cell_sources(cell: Cell, path: tuple, sources: dict) -> Iterator[Problem]:
+    """Every source a cell names exists; its note, and each condition, rest on an AWS documentation page."""
     cited = [(("sources", n), s) for n, s in enumerate(cell.sources)]
     for c, condition in enumerate(cell.conditions):
         cited += [(("conditions", c, "sources", n), s) for n, s in enumerate(condition.sources)]
@@ -114,12 +115,22 @@ def _cell_sources(cell: Cell, path: tuple, sources: dict) -> Iterator[Problem]:
             yield Problem((*path, *where), f"names no source (got {source_id!r})")
     if cell.says_more and not cell.sources:
         yield Problem(path, "needs its own 'sources': the cell has a note or conditions, which must cite a page")
-    elif cell.says_more and not any(sources[s].is_aws_documentation for _, s in cited if s in sources):
-        yield Problem(
-            (*path, "sources"),
-            "must cite an AWS documentation page (a source whose url is on "
-            "docs.aws.amazon.com, aws.amazon.com or repost.aws): the cell says more than the entry's general text",
-        )
+        return
+    if cell.note and not _cites_aws(cell.sources, sources):
+        yield Problem((*path, "sources"), _NOT_AWS)
+    for c, condition in enumerate(cell.conditions):
+        if not _cites_aws([*condition.sources, *cell.sources], sources):
+            yield Problem((*path, "conditions", c, "sources"), _NOT_AWS)
+
+
+_NOT_AWS = (
+    "must cite an AWS documentation page (a source whose url is on docs.aws.amazon.com, aws.amazon.com or "
+    "repost.aws): the cell says more than the entry's general text"
+)
+
+
+def _cites_aws(ids: list[str], sources: dict) -> bool:
+    return any(sources[s].is_aws_documentation for s in ids if s in sources)
 
 
 def _known(names: set[str]) -> str:

@@ -27,8 +27,8 @@ from .model import (
     Catalog,
     DataFile,
 )
+from .yaml_lines import KeyProblem, parse_yaml
 from .yaml_lines import Path as DocPath
-from .yaml_lines import parse_yaml
 
 # What each pattern of the model means, in the words of an error message.
 PATTERN_MEANINGS = {
@@ -48,7 +48,8 @@ ITEM_NAMES = {
     "glossary": ("glossary term", "term"),
     "questions": ("question", "question"),
 }
-_TAGS = {"owner", "cell", "every", "by-key"}
+# The names of the model's union branches, which pydantic puts in an error's path.
+_TAGS = {"as-owner", "as-cell", "for-every-service", "by-key"}
 
 
 def load_catalog(path: Path, display_name: str | None = None) -> Catalog:
@@ -63,7 +64,10 @@ def load_catalog(path: Path, display_name: str | None = None) -> Catalog:
 
 def parse_catalog(text: str, name: str) -> Catalog:
     """Parse YAML `text` (named `name` in messages) into a validated Catalog."""
-    document, lines = parse_yaml(text, name)
+    try:
+        document, lines = parse_yaml(text, name)
+    except KeyProblem as problem:
+        raise DataError(_located(name, problem.document, problem.lines, problem.path, str(problem))) from None
     if document is None:
         raise DataError(f"{name}: the data file is empty")
     if not isinstance(document, dict):
@@ -130,8 +134,10 @@ def _explain(error: Any) -> str:
     if kind in {"string_type", "model_type", "model_attributes_type", "dict_type"}:
         wanted = "text" if kind == "string_type" else "a mapping"
         return f"must be {wanted} (got {value!r})"
-    if kind.startswith("date"):
+    if kind.startswith("date") or kind == "iso_date":
         return f"must be a date like {datetime.date.today().isoformat()} (got {value!r})"
+    if kind == "repeated_item":
+        return f"{error['msg']}; list each once"
     return f"{error['msg']} (got {value!r})"
 
 

@@ -14,7 +14,18 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    StringConstraints,
+    Tag,
+)
+from pydantic_core import PydanticCustomError
 
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal["aws", "customer", "shared", "n/a"]
@@ -35,21 +46,60 @@ AWS_DOC_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com", "repost.aws")
 # Characters that make text look like other text: controls, bidirectional
 # overrides and invisible marks (zero-width space, word joiner, BOM, soft hyphen).
 HIDDEN_CHARS = r"\x00-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
-TEXT_PATTERN = rf"^[^\s{HIDDEN_CHARS}](?:[^{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}])?$"
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-URL_PATTERN = r"^https://[^\s<>\"']+$"
-TERM_PATTERN = r"^[A-Za-z][A-Za-z0-9]*$"
-QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?$"
+# Each pattern ends in END, not `$`: Python's `$` also matches before a final
+# line break, which would let a YAML block scalar through.
+END = r"(?![\s\S])"
+TEXT_PATTERN = rf"^[^\s{HIDDEN_CHARS}](?:[^{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}])?{END}"
+ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
+URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
+TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
+QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
 MAX_TEXT = 400
 
-Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
-Question = Annotated[str, StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
+Text = Annotated[str, Strict(), StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
+Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
+Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
+Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
+TermName = Annotated[str, Strict(), StringConstraints(pattern=TERM_PATTERN)]
 
 
-def _unique(kind: str) -> Any:
-    return Field(json_schema_extra={"uniqueItems": True}, description=f"{kind}, each listed once")
+def _iso_date(value: Any) -> Any:
+    """A date as YAML writes it, or as JSON does ('2026-11-29'); no timestamps or datetimes."""
+    if isinstance(value, datetime.datetime) or not isinstance(value, (datetime.date, str)):
+        raise PydanticCustomError("iso_date", "must be a date like 2026-11-29")
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value) if len(value) == 10 else _refuse_date()
+        except ValueError:
+            _refuse_date()
+    return value
+
+
+def _refuse_date() -> Any:
+    raise PydanticCustomError("iso_date", "must be a date like 2026-11-29")
+
+
+CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+
+def _no_repeats(items: list[Any]) -> list[Any]:
+    seen = set()
+    for item in items:
+        if item in seen:
+            raise PydanticCustomError("repeated_item", "lists {item!r} twice", {"item": item})
+        seen.add(item)
+    return items
+
+
+def _unique(kind: str, min_length: int = 0) -> Any:
+    return Field(
+        json_schema_extra={"uniqueItems": True},
+        description=f"{kind}, each listed once",
+        **({"min_length": min_length} if min_length else {}),
+    )
+
+
+Unique = AfterValidator(_no_repeats)
 
 
 class _Strict(BaseModel):
@@ -61,7 +111,7 @@ class Source(_Strict):
 
     id: Id
     title: Text
-    url: Url | None = None
+    url: Url = None  # type: ignore[assignment]
 
     @property
     def is_aws_documentation(self) -> bool:
@@ -87,9 +137,9 @@ class Category(_Strict):
 class Term(_Strict):
     """A term or acronym the pages use, defined once: a tooltip on its first use, a row in the glossary."""
 
-    term: Annotated[str, StringConstraints(pattern=TERM_PATTERN)]
+    term: TermName
     expansion: Text
-    definition: Text | None = None
+    definition: Text = None  # type: ignore[assignment]
 
     @property
     def anchor(self) -> str:
@@ -102,7 +152,7 @@ class Condition(_Strict):
     when: Text
     owner: CellOwner
     note: Text
-    sources: Annotated[list[Id], _unique("Source ids")] = []
+    sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
 
 
 _NEEDS_SOURCES = {"required": ["sources"], "properties": {"sources": {"minItems": 1}}}
@@ -116,9 +166,9 @@ class Cell(_Strict):
     )
 
     owner: CellOwner
-    note: Text | None = None
-    sources: Annotated[list[Id], _unique("Source ids")] = []
-    conditions: list[Condition] = []
+    note: Text = None  # type: ignore[assignment]
+    sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
+    conditions: Annotated[list[Condition], Field(min_length=1)] = []
 
     @property
     def says_more(self) -> bool:
@@ -127,21 +177,21 @@ class Cell(_Strict):
 
 
 def _cell_form(value: Any) -> str:
-    return "cell" if isinstance(value, dict) else "owner"
+    return "as-cell" if isinstance(value, dict) else "as-owner"
 
 
 CellSpec = Annotated[
-    Annotated[CellOwner, Tag("owner")] | Annotated[Cell, Tag("cell")],
+    Annotated[CellOwner, Tag("as-owner")] | Annotated[Cell, Tag("as-cell")],
     Discriminator(_cell_form),
 ]
 
 
 def _services_form(value: Any) -> str:
-    return "by-key" if isinstance(value, dict) else "every"
+    return "by-key" if isinstance(value, dict) else "for-every-service"
 
 
 ServicesSpec = Annotated[
-    Annotated[CellOwner, Tag("every")] | Annotated[dict[str, CellSpec], Tag("by-key")],
+    Annotated[CellOwner, Tag("for-every-service")] | Annotated[dict[str, CellSpec], Tag("by-key")],
     Discriminator(_services_form),
 ]
 
@@ -163,12 +213,12 @@ class Responsibility(_Strict):
         description="One owner for every service, or a mapping whose keys are 'default', a kind or a service id "
         "(a service id wins over its kind, a kind over the default)"
     )
-    related: Annotated[list[Id], _unique("Responsibility ids")]
-    search: Annotated[list[Text], Field(min_length=1, json_schema_extra={"uniqueItems": True})]
-    sources: Annotated[list[Id], Field(min_length=1, json_schema_extra={"uniqueItems": True})]
-    checked: datetime.date = Field(description="The day the entry was last checked against AWS's documentation")
-    aliases: Annotated[list[Id], _unique("Old ids")] = []
-    question: Question | None = None
+    related: Annotated[list[Id], Unique, _unique("Responsibility ids")]
+    search: Annotated[list[Text], Unique, _unique("Words people search for it by", min_length=1)]
+    sources: Annotated[list[Id], Unique, _unique("Source ids", min_length=1)]
+    checked: CheckedDate = Field(description="The day the entry was last checked against AWS's documentation")
+    aliases: Annotated[list[Id], Unique, _unique("Old ids")] = []
+    question: Question = None  # type: ignore[assignment]
 
     def ask(self) -> str:
         """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
@@ -185,7 +235,7 @@ class CommonQuestion(_Strict):
 
     question: Text
     answer: Id = Field(description="The id of the entry that answers it")
-    service: Id | None = Field(None, description="The service the question is about, if one")
+    service: Id = Field(None, description="The service the question is about, if one")
 
 
 class DataFile(BaseModel):
@@ -199,7 +249,7 @@ class DataFile(BaseModel):
         populate_by_name=True,
     )
 
-    schema_: str | None = Field(None, alias="$schema", description="The JSON Schema this file follows")
+    schema_: Annotated[str, Strict()] = Field(None, alias="$schema", description="The JSON Schema this file follows")
     sources: Annotated[list[Source], Field(min_length=1)]
     services: Annotated[list[Service], Field(min_length=1)]
     categories: Annotated[list[Category], Field(min_length=1)]

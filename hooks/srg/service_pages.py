@@ -13,7 +13,7 @@ import yaml
 from . import html
 from .blocks import Block, share_page
 from .html import Linker
-from .markdown_text import heading
+from .markdown_text import escape, heading
 from .model import OWNER_LABELS, Catalog, Category, Responsibility, Service
 
 # The areas of the picture, from the ground up; an area the data has no entry in is left out.
@@ -180,13 +180,14 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     """The Markdown of the pages generated from the data: one per service."""
     pages = {}
     for service in catalog.services:
+        count = to_do_count(catalog, service)
+        things = "the one thing" if count == 1 else f"the {count} things"
         description = (
-            f"Who secures what on {service.name}: what AWS does, what you do, "
-            f"and the {to_do_count(catalog, service)} things you still have to do."
+            f"Who secures what on {service.name}: what AWS does, what you do, and {things} you still have to do."
         )
         pages[service_page_path(service.id)] = (
             _front_matter(title=f"{service.name}: who secures what", description=description)
-            + f"# {service.name}: who secures what\n\n"
+            + f"# {escape(service.name)}: who secures what\n\n"
             + f'<!-- srg:service-page service="{service.id}" -->\n'
         )
     return pages

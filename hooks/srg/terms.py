@@ -41,9 +41,10 @@ def undefined_terms(html: str, glossary: list[Term]) -> Counter[str]:
 _PROTECTED = re.compile(
     r"(?P<fence>^```.*?^```[ \t]*$)"
     r"|(?P<comment><!--.*?-->)"
-    r"|(?P<heading>^[ ]{0,3}(?:#{1,6}[ \t].*|!!!.*|\?\?\?.*)$)"
+    r"|(?P<heading>^[ ]{0,3}(?:#{1,6}[ \t]|!!!|\?\?\?)[^\n]*$)"
     r"|(?P<tag></?(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<https?:[^>]*>)"
     r"|(?P<code>`+[^`]*`+)"
+    r"|(?P<link>\[[^\]\n]*\]\([^)\n]*\))"
     r"|(?P<dest>\]\([^)]*\))"
     r"|(?P<attrlist>\{[ \t]*[#.:][^}\n]*\})"
     r"|(?P<entity>&#?\w+;)",
