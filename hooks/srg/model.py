@@ -9,6 +9,7 @@ that need the whole file (ids that must exist, owners that must agree) live in
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -63,13 +64,16 @@ Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, 
 TermName = Annotated[str, Strict(), StringConstraints(pattern=TERM_PATTERN)]
 
 
+_CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\s\S])")
+
+
 def _iso_date(value: Any) -> Any:
     """A date as YAML writes it, or as JSON does ('2026-11-29'); no timestamps or datetimes."""
     if isinstance(value, datetime.datetime) or not isinstance(value, (datetime.date, str)):
         raise PydanticCustomError("iso_date", "must be a date like 2026-11-29")
     if isinstance(value, str):
         try:
-            return datetime.date.fromisoformat(value) if len(value) == 10 else _refuse_date()
+            return datetime.date.fromisoformat(value) if _CALENDAR_DATE.match(value) else _refuse_date()
         except ValueError:
             _refuse_date()
     return value
