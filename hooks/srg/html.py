@@ -100,6 +100,11 @@ def render(template: str, **context: object) -> str:
     return f"{HTML_START}\n{body}\n{HTML_END}"
 
 
+def render_fragment(template: str, **context: object) -> str:
+    """A small inline fragment from a template (a term, a search result's text), unfenced."""
+    return environment().get_template(template).render(**context).strip()
+
+
 def render_document(template: str, **context: object) -> str:
     """A whole HTML document from a template, as it renders."""
     return environment().get_template(template).render(**context) + "\n"

@@ -8,9 +8,8 @@ text becomes its one-line answer, and the glossary becomes one result per term.
 
 from __future__ import annotations
 
-from html import escape
-
 from .errors import SrgError
+from .html import render_fragment
 from .model import Catalog
 
 SECTION_BOOST = 2.0
@@ -46,7 +45,7 @@ def answer_texts(catalog: Catalog, location_of: dict[str, str]) -> dict[str, str
     Not the badge words, the Copy link label or a line per service: a reader
     scanning results sees the title and the answer, and opens the section for the rest.
     """
-    return {location_of[r.id]: f"<p>{escape(r.summary)}</p>" for r in catalog.responsibilities}
+    return {location_of[r.id]: render_fragment("search_text.html", text=r.summary) for r in catalog.responsibilities}
 
 
 def glossary_docs(catalog: Catalog, glossary_page: str) -> list[dict]:
@@ -55,9 +54,9 @@ def glossary_docs(catalog: Catalog, glossary_page: str) -> list[dict]:
         {
             "location": f"{glossary_page}#{term.anchor}",
             "title": term.term,
-            "text": f"<p>{escape(term.expansion)}"
-            + (f". {escape(term.definition)}" if term.definition else "")
-            + "</p>",
+            "text": render_fragment(
+                "search_text.html", text=f"{term.expansion}. {term.definition}" if term.definition else term.expansion
+            ),
         }
         for term in sorted(catalog.glossary, key=lambda t: t.term.lower())
     ]
@@ -84,6 +83,6 @@ def shape_index(index: dict, catalog: Catalog, location_of: dict[str, str], glos
 def whole_page_docs(pages: dict[str, tuple[str, str]]) -> list[dict]:
     """One search document per page given as url -> (title, description)."""
     return [
-        {"location": url, "title": title, "text": f"<p>{escape(description)}</p>"}
+        {"location": url, "title": title, "text": render_fragment("search_text.html", text=description)}
         for url, (title, description) in sorted(pages.items())
     ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from html import escape, unescape
+from html import unescape
 
+from .html import render_fragment
 from .model import Term
 
 # An all-caps term: two or more capitals and digits, with at least two capitals
@@ -93,7 +94,10 @@ def abbreviate(markdown: str, glossary: list[Term]) -> str:
     Headings, titles, links, buttons, badges and code keep their terms plain.
     A section starts at every heading, in Markdown or in HTML.
     """
-    expansions = {t.term: t.expansion for t in glossary}
+    first = {t.term: render_fragment("abbr.html", term=t.term, expansion=t.expansion, focusable=True) for t in glossary}
+    again = {
+        t.term: render_fragment("abbr.html", term=t.term, expansion=t.expansion, focusable=False) for t in glossary
+    }
     terms = term_pattern(glossary)
     on_page: set[str] = set()
     in_section: set[str] = set()
@@ -110,9 +114,9 @@ def abbreviate(markdown: str, glossary: list[Term]) -> str:
             if term in in_section:
                 return term
             in_section.add(term)
-            focus = "" if term in on_page else ' tabindex="0"'
+            markup = again[term] if term in on_page else first[term]
             on_page.add(term)
-            return f'<abbr title="{escape(expansions[term], quote=True)}"{focus}>{term}</abbr>'
+            return markup
 
         return terms.sub(wrap, text)
 
@@ -126,6 +130,10 @@ def abbreviate(markdown: str, glossary: list[Term]) -> str:
             _track(match, skipping, in_section)
     out.append(prose(markdown[last:]))
     return "".join(out)
+
+
+def _abbr(term: Term, focusable: bool) -> str:
+    return render_fragment("abbr.html", term=term.term, expansion=term.expansion, focusable=focusable)
 
 
 def _track(tag: re.Match[str], skipping: list[str], in_section: set[str]) -> None:

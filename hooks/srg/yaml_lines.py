@@ -18,6 +18,7 @@ class KeyProblem(DataError):
         super().__init__(message)
         self.path, self.document, self.lines = path, document, lines
 
+
 # The C parser when PyYAML has it (several times faster), else the Python one.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
