@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import html
 from .html import Linker
 from .markdown_text import heading
-from .model import OWNER_LABELS, Catalog, Category, Responsibility, Service
+from .model import OWNER_LABELS, Catalog, Category, Condition, Responsibility, Service
 
 Block = Callable[[Catalog, Linker, dict[str, str]], str]
 
@@ -91,6 +91,7 @@ class Run:
     owner: str
     reason: str
     label: str
+    conditions: list[Condition]
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,16 @@ def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     return html.render("matrix.html", catalog=catalog, areas=areas, link=link, owners=owners)
 
 
-def _says(catalog: Catalog, entry: Responsibility, service: Service) -> tuple[str, str]:
+Says = tuple[str, str, tuple[tuple[str, str, str], ...]]
+
+
+def _says(catalog: Catalog, entry: Responsibility, service: Service) -> Says:
+    """What a cell tells a reader: its owner, its reason and its conditions (services that agree share a cell)."""
     cell = catalog.cell(entry, service.id)
     if cell.owner == "n/a" and not cell.note:
-        return (cell.owner, "")
-    return (cell.owner, catalog.reason_on(entry, service.id))
+        return (cell.owner, "", ())
+    conditions = tuple((c.when, c.owner, c.note) for c in cell.conditions)
+    return (cell.owner, catalog.reason_on(entry, service.id), conditions)
 
 
 def _runs(catalog: Catalog, entry: Responsibility) -> list[Run]:
@@ -133,9 +139,9 @@ def _runs(catalog: Catalog, entry: Responsibility) -> list[Run]:
     every = len(groups) == 1
     runs = []
     for group in groups:
-        owner, reason = _says(catalog, entry, group[0])
+        owner, reason, _ = _says(catalog, entry, group[0])
         label = "Every service" if every else ", ".join(s.name for s in group)
-        runs.append(Run(group, owner, reason, label))
+        runs.append(Run(group, owner, reason, label, catalog.cell(entry, group[0].id).conditions))
     return runs
 
 
@@ -150,6 +156,7 @@ class Question:
     services: list[Service]
     owner: str
     reason: str
+    conditions: list[Condition]
 
     @property
     def anchor(self) -> str:
@@ -164,11 +171,14 @@ def questions(catalog: Catalog) -> list[Question]:
     """Every question of the self-check, in service order; services with the same answer share one."""
     asked: list[Question] = []
     for entry in catalog.responsibilities:
-        by_answer: dict[tuple[str, str], list[Service]] = {}
+        by_answer: dict[Says, list[Service]] = {}
         for service in catalog.services:
             if catalog.applies(entry, service.id):
                 by_answer.setdefault(_says(catalog, entry, service), []).append(service)
-        asked += [Question(entry, group, owner, reason) for (owner, reason), group in by_answer.items()]
+        asked += [
+            Question(entry, group, owner, reason, catalog.cell(entry, group[0].id).conditions)
+            for (owner, reason, _), group in by_answer.items()
+        ]
     order = {s.id: n for n, s in enumerate(catalog.services)}
     return sorted(asked, key=lambda q: order[q.services[0].id])
 
