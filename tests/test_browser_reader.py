@@ -1,0 +1,251 @@
+"""What a reader sees, in a real Chromium: headings clear of fixed bars on arrival, a matrix whose header
+stays, a self-check that scores, a header that fits on a phone, share links that lead to their answer,
+search results that read cleanly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser import WATCH_WORKERS, after_paint, type_query
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+SMALL_PHONE = {"width": 320, "height": 640}
+
+# Every element fixed or sticky at the top of the window and shown now, with its bottom edge.
+FIXED_BARS = """() => [...document.querySelectorAll('body *')].filter(e => {
+    const style = getComputedStyle(e);
+    if (!['fixed', 'sticky'].includes(style.position) || style.visibility === 'hidden' || style.display === 'none'
+        || Number(style.opacity) === 0 || e.hidden) return false;
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.top < innerHeight / 3 && box.bottom > 0
+        && box.right > 0 && box.left < innerWidth;
+}).map(e => ({name: e.className || e.tagName, top: e.getBoundingClientRect().top,
+              bottom: e.getBoundingClientRect().bottom}))"""
+
+
+def _settled(page) -> None:
+    """Wait until the page has stopped scrolling (a jump to an anchor, smooth or not)."""
+    page.wait_for_function(
+        """() => new Promise(done => {
+            let last = scrollY, still = 0;
+            const tick = () => { still = scrollY === last ? still + 1 : 0; last = scrollY;
+                                 still >= 5 ? done(true) : requestAnimationFrame(tick); };
+            requestAnimationFrame(tick);
+        })"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "target", ["customer/#guest-os-patching", "services/rds/#checklist", "shared/#patch-management"]
+)
+def test_a_linked_heading_arrives_below_every_fixed_bar(browser, base_url: str, viewport: dict, target: str) -> None:
+    page = browser.new_page(viewport=viewport)
+    page.goto(base_url + target)
+    _settled(page)
+    # Material shows "Back to top" once the reader scrolls up a little: show it as a reader would.
+    page.mouse.wheel(0, -2)
+    _settled(page)
+    anchor = target.split("#")[1]
+    heading = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+    bars = page.evaluate(FIXED_BARS)
+    assert bars, "expected at least the site header"
+    covering = [bar for bar in bars if bar["top"] <= heading < bar["bottom"] + 4]
+    assert not covering, f"{target}: heading at {heading}px is under {covering}"
+    assert 0 <= heading < viewport["height"] / 2
+    page.close()
+
+
+def test_the_matrix_header_stays_in_view_two_screens_down(browser, base_url: str) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url + "matrix/")
+    page.mouse.wheel(0, 2 * DESKTOP["height"])
+    _settled(page)
+    header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    first_column = page.locator("thead th[data-service]").first
+    box = first_column.bounding_box()
+    assert box is not None
+    assert header_bottom - 1 <= box["y"] <= header_bottom + 2, (box, header_bottom)
+    assert page.evaluate("scrollY") > DESKTOP["height"]
+    page.close()
+
+
+def test_on_a_phone_a_cards_name_stays_while_its_services_scroll(browser, base_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(base_url + "matrix/")
+    card = page.locator("tr[data-entry='guest-os-patching']")
+    card.evaluate("row => row.scrollIntoView({block: 'start'})")
+    _settled(page)
+    top = card.bounding_box()["y"]
+    page.mouse.wheel(0, 300)
+    _settled(page)
+    label = card.locator("th[scope=row]").bounding_box()
+    header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert card.bounding_box()["y"] < top - 200
+    assert header_bottom - 1 <= label["y"] <= header_bottom + 2
+    page.close()
+
+
+def test_rows_that_do_not_apply_to_the_chosen_services_are_hidden_and_counted(browser, base_url: str, catalog) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url + "matrix/?service=lambda")
+    page.wait_for_selector(".srg-filter")
+    absent = [r.id for r in catalog.responsibilities if not catalog.applies(r, "lambda")]
+    assert absent, "the test needs an entry that does not apply to Lambda"
+    visible = page.evaluate(
+        "[...document.querySelectorAll('tr[data-entry]')].filter(r => r.offsetParent !== null)"
+        ".map(r => r.dataset.entry)"
+    )
+    assert not set(absent) & set(visible)
+    assert len(visible) == len(catalog.responsibilities) - len(absent)
+    status = page.locator(".srg-filter__status").text_content()
+    assert f"{len(absent)} row" in status
+    assert "not apply" in status
+    page.locator("input[name=service][value=s3]").check()
+    assert page.url.endswith("matrix/?service=lambda%2Cs3") or page.url.endswith("matrix/?service=lambda,s3")
+    shown = page.evaluate(
+        "[...document.querySelectorAll('thead th[data-service]')].filter(t => !t.hidden).map(t => t.dataset.service)"
+    )
+    assert shown == ["lambda", "s3"]
+    page.close()
+
+
+def test_the_self_check_scores_filters_and_shuffles(browser, base_url: str) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url + "self-check/")
+    score = page.locator(".srg-quiz__score")
+    page.wait_for_selector(".srg-quiz__score")
+    assert re.fullmatch(r"0 of 0 right, \d+ to go\.", score.text_content())
+    page.select_option(".srg-quiz select", "lambda")
+    hidden_other = page.evaluate(
+        "[...document.querySelectorAll('[data-srg-check-service]')].filter(s => !s.hidden)"
+        ".map(s => s.dataset.srgCheckService)"
+    )
+    assert hidden_other == ["lambda"]
+    questions = page.locator("[data-srg-check-service=lambda] .srg-question")
+    count = questions.count()
+    assert re.fullmatch(rf"0 of 0 right, {count} to go\.", score.text_content())
+    first = questions.first
+    right = first.locator("details").get_attribute("data-owner")
+    first.locator(f".srg-quiz__choices button[value={right}]").click()
+    assert score.text_content() == f"1 of 1 right, {count - 1} to go."
+    assert first.locator("details").evaluate("d => d.open")
+    second = questions.nth(1)
+    wrong = next(o for o in ("aws", "customer", "shared") if o != second.locator("details").get_attribute("data-owner"))
+    second.locator(f".srg-quiz__choices button[value={wrong}]").click()
+    assert score.text_content() == f"1 of 2 right, {count - 2} to go."
+    order = page.evaluate("[...document.querySelectorAll('[data-srg-check-service=lambda] details')].map(d => d.id)")
+    page.click(".srg-quiz button:has-text('Shuffle')")
+    shuffled = page.evaluate("[...document.querySelectorAll('[data-srg-check-service=lambda] details')].map(d => d.id)")
+    assert sorted(shuffled) == sorted(order)
+    assert shuffled != order
+    page.close()
+
+
+def test_the_self_check_works_without_javascript(browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + "self-check/")
+    assert page.locator(".srg-quiz__choices").count() == 0
+    question = page.locator("details.srg-check").first
+    assert not question.evaluate("d => d.open")
+    question.locator("summary").click()
+    assert question.evaluate("d => d.open")
+    assert question.locator(".srg-answer").is_visible()
+    assert page.locator(".srg-question-link a").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [SMALL_PHONE, PHONE], ids=["320", "390"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_site_name_fits_the_phone_header(browser, base_url: str, viewport: dict, scheme: str) -> None:
+    page = browser.new_page(viewport=viewport, color_scheme=scheme)
+    page.goto(base_url)
+    name = page.locator(".md-header__topic").first
+    fits = name.evaluate("e => [...e.querySelectorAll('*'), e].every(x => x.scrollWidth <= x.clientWidth + 1)")
+    assert fits
+    box = name.bounding_box()
+    assert box["x"] + box["width"] <= viewport["width"]
+    assert "Shared Responsibility Guide" in name.inner_text()
+    page.close()
+
+
+def test_a_service_label_and_its_badge_share_a_line_on_a_phone(browser, base_url: str) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto(base_url + "customer/")
+    item = page.locator("#guest-os-patching ~ .srg-entry li[data-service=fargate]").first
+    label = item.locator(".srg-split__service").bounding_box()
+    badge = item.locator(".srg-owner").first.bounding_box()
+    assert label["x"] + label["width"] <= PHONE["width"]
+    assert badge["x"] + badge["width"] <= PHONE["width"]
+    page.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_share_link_opens_its_answer(browser, base_url: str, javascript: bool) -> None:
+    context = browser.new_context(java_script_enabled=javascript, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + "a/guest-os-patching/")
+    page.wait_for_url(re.compile(r".*/customer/#guest-os-patching$"))
+    heading = page.locator("#guest-os-patching")
+    heading.wait_for()
+    if javascript:
+        _settled(page)
+    box = heading.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"] < DESKTOP["height"] / 2
+    context.close()
+
+
+def test_copy_link_copies_the_share_address(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "customer/")
+    page.click("button[data-srg-copy='guest-os-patching']")
+    page.wait_for_function(
+        "document.querySelector(\"button[data-srg-copy='guest-os-patching']\").textContent === 'Link copied'"
+    )
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == base_url + "a/guest-os-patching/"
+    context.close()
+
+
+def test_search_results_read_as_answers_with_whole_word_highlights(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(WATCH_WORKERS)
+    page = context.new_page()
+    page.goto(base_url)
+    type_query(page, "os")
+    after_paint(page)
+    results = page.locator(".md-search-result__item")
+    assert results.count() > 0
+    text = page.locator(".md-search-result").inner_text()
+    assert "Copy link" not in text
+    assert "Varies by service" not in text
+    partial = page.evaluate(
+        """[...document.querySelectorAll('.md-search-result mark')].filter(m => {
+            const before = m.previousSibling, after = m.nextSibling;
+            const left = before && before.nodeType === 3 ? before.textContent.slice(-1) : '';
+            const right = after && after.nodeType === 3 ? after.textContent.charAt(0) : '';
+            return /[A-Za-z0-9]/.test(left) || /[A-Za-z0-9]/.test(right);
+        }).map(m => m.parentNode.textContent.slice(0, 60))"""
+    )
+    assert partial == []
+    assert page.locator(".md-search-result mark").count() > 0
+    context.close()
+
+
+def test_a_glossary_term_is_its_own_search_result(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(WATCH_WORKERS)
+    page = context.new_page()
+    page.goto(base_url)
+    type_query(page, "KMS")
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert any(re.search(r"/glossary/(\?h=[^#]*)?#term-kms$", link) for link in links), links
+    context.close()
