@@ -45,7 +45,15 @@
       copy(button);
     }
   });
-  document.querySelectorAll("button[data-srg-copy]").forEach(function (button) {
-    button.classList.add("srg-ready");
-  });
+  function ready() {
+    document.querySelectorAll("button[data-srg-copy]").forEach(function (button) {
+      button.classList.add("srg-ready");
+    });
+  }
+  // Material's document$ emits on every page, instant navigation included.
+  if (window.document$) {
+    window.document$.subscribe(ready);
+  } else {
+    ready();
+  }
 })();
