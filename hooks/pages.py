@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-from srg.pipeline import check_page_html, render_page, stash_html, unstash_html
+from srg.pipeline import finish_page, render_page, stash_html
 
 # The finished HTML blocks of each page, between its Markdown and its HTML.
 _STASH = "srg_html_blocks"
@@ -27,6 +27,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     label = page_label(page, config)
     with as_plugin_error():
-        html = unstash_html(html, page.meta.pop(_STASH, []), label)
-        check_page_html(html, page.file.src_uri, site(config), label)
-    return html
+        return finish_page(html, page.meta.pop(_STASH, []), page.file.src_uri, site(config), label)

@@ -1,4 +1,4 @@
-"""Shape the search index: search words and a boost per answer, one-line results, a result per glossary term."""
+"""Write the search index of the generated pages from the data (srg.search); the theme indexes the rest."""
 
 from __future__ import annotations
 
@@ -7,24 +7,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from srg.mkdocs_glue import as_plugin_error, site
-from srg.search import shape_index, whole_page_docs
+from srg.search import WholePage, shape_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-
 GLOSSARY_PAGE = "glossary/"
-# Pages left out of the theme's index whole (it would parse every block only to
-# drop it): each comes back as one result, its title and description.
+# Pages left out of the theme's index (`search: exclude: true`): each comes back
+# as one result, its title and description, with its answers or terms under it.
 _WHOLE_PAGES = "srg_whole_pages"
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     search = page.meta.get("search") or {}
     if search.get("exclude") and page.meta.get("description"):
-        config.extra.setdefault(_WHOLE_PAGES, {})[page.url] = (page.title, page.meta["description"])
+        pages = config.extra.setdefault(_WHOLE_PAGES, {})
+        pages[page.url] = WholePage(page.url, page.title, page.meta["description"])
     return context
 
 
@@ -32,7 +32,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     built = site(config)
     index = json.loads(path.read_text(encoding="utf-8"))
+    whole_pages = list(config.extra.pop(_WHOLE_PAGES, {}).values())
     with as_plugin_error():
-        shape_index(index, built.catalog, built.section_locations(), GLOSSARY_PAGE, str(path))
-    index["docs"] += whole_page_docs(config.extra.pop(_WHOLE_PAGES, {}))
+        shape_index(index, built.catalog, built.section_locations(), whole_pages, GLOSSARY_PAGE)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

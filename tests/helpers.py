@@ -290,5 +290,5 @@ def tree(html: str) -> Element:
 
 
 def inert(text: str) -> str:
-    """`text` as the templates write it: HTML-escaped, with '[' as &#91; so it never reads as a reference."""
-    return str(markupsafe.escape(text)).replace("[", "&#91;")
+    """`text` as the templates write it: HTML-escaped (the pipeline never reads a generated block for references)."""
+    return str(markupsafe.escape(text))

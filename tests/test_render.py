@@ -2,7 +2,8 @@
 
 No MkDocs: each block is called with a catalog and a Linker, and its HTML is
 read back with a small parser. Text from the data file is escaped by Jinja's
-autoescape, and '[' becomes &#91; so it never reads as a [[reference]].
+autoescape; a generated block is never read for [[references]] (the pipeline resolves them before
+expanding markers, and stashes the blocks away from Markdown).
 """
 
 from __future__ import annotations
@@ -386,10 +387,7 @@ def test_hostile_text_is_escaped_by_every_block(text: str) -> None:
         assert inert(text) in html
         assert "<script" not in html
         assert "<img" not in html
-        assert "[[" not in html
         assert "<!-- srg" not in html
-        if "[" in text:
-            assert "&#91;" in html
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -15,6 +15,7 @@ from . import html
 from .html import Linker
 from .markdown_text import heading
 from .model import OWNER_LABELS, Catalog, Category, Condition, Responsibility, Service
+from .terms import TermMarker
 
 Block = Callable[[Catalog, Linker, dict[str, str]], str]
 
@@ -38,9 +39,15 @@ def responsibility_section(catalog: Catalog, link: Linker, entry: Responsibility
         entry=entry,
         category=catalog.category(entry.category),
         link=link,
+        mark=marker(catalog, link),
         share_href=link.to_page("index.md") + share_page(entry.id).removesuffix("index.html"),
     )
     return _join([heading(2, entry.title, entry.id, ".srg-responsibility"), body])
+
+
+def marker(catalog: Catalog, link: Linker) -> TermMarker:
+    """A fresh section's term marker for a template, sharing the page's terms seen so far."""
+    return TermMarker(catalog.glossary, link.terms_seen)
 
 
 def share_page(entry_id: str) -> str:
@@ -57,7 +64,9 @@ def comparison_table(catalog: Catalog, link: Linker, args: dict[str, str]) -> st
     for category in catalog.categories:
         entries = catalog.in_category(category.id)
         if entries:
-            table = html.render("comparison.html", catalog=catalog, entries=entries, link=link)
+            table = html.render(
+                "comparison.html", catalog=catalog, entries=entries, link=link, mark=marker(catalog, link)
+            )
             parts.append(_join([heading(2, category.name, f"compare-{category.id}", "data-search-exclude"), table]))
     return _join(parts)
 
@@ -77,7 +86,7 @@ def sources_list(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 
 def glossary(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     terms = sorted(catalog.glossary, key=lambda t: t.term.lower())
-    return html.render("glossary.html", terms=terms)
+    return html.render("glossary.html", terms=terms, mark=marker(catalog, link))
 
 
 # -- the service matrix ----------------------------------------------------------------------
@@ -114,7 +123,9 @@ def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         if catalog.in_category(category.id)
     ]
     owners = {owner: OWNER_LABELS[owner] for owner in ("aws", "customer", "shared")}
-    return html.render("matrix.html", catalog=catalog, areas=areas, link=link, owners=owners)
+    return html.render(
+        "matrix.html", catalog=catalog, areas=areas, link=link, owners=owners, mark=marker(catalog, link)
+    )
 
 
 Says = tuple[str, str, tuple[tuple[str, str, str], ...]]
@@ -192,7 +203,7 @@ def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         here = [q for q in everything if q.services[0].id == service.id]
         if not here:
             continue
-        body = html.render("self_check.html", questions=here, service=service, link=link)
+        body = html.render("self_check.html", questions=here, service=service, link=link, mark=marker(catalog, link))
         parts.append(_join([heading(2, service.name, f"check-{service.id}"), body]))
     return _join(parts)
 

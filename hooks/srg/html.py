@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
 
 from .model import OWNER_LABELS, RULE_LABELS
 
@@ -45,6 +44,9 @@ class Linker:
 
     page: str
     targets: dict[str, Target]
+    # The glossary terms this page has used so far: only a term's first use on the page takes focus.
+    terms_seen: set[str] = field(default_factory=set, compare=False, repr=False)
+    _pages: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def href(self, name: str) -> str:
         target = self.targets[name]
@@ -53,9 +55,12 @@ class Linker:
         return f"{self.to_page(target.page)}#{target.anchor}"
 
     def to_page(self, src_uri: str) -> str:
-        here, there = page_url(self.page), page_url(src_uri)
-        relative = posixpath.relpath(there or ".", here or ".")
-        return "./" if relative == "." else relative + "/"
+        """The relative address of another page from this one (computed once per page)."""
+        if src_uri not in self._pages:
+            here, there = page_url(self.page), page_url(src_uri)
+            relative = posixpath.relpath(there or ".", here or ".")
+            self._pages[src_uri] = "./" if relative == "." else relative + "/"
+        return self._pages[src_uri]
 
     def title(self, name: str) -> str:
         return self.targets[name].title
@@ -63,11 +68,6 @@ class Linker:
 
 def long_date(day: datetime.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
-
-
-def _inert(value: object) -> Markup:
-    """Escape a value and make '[' an entity, so text from the data never reads as a `[[reference]]`."""
-    return Markup(str(escape(value)).replace("[", "&#91;"))
 
 
 @cache
@@ -81,7 +81,6 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         auto_reload=False,
     )
-    env.finalize = _inert
     env.globals.update(OWNER_LABELS=OWNER_LABELS, RULE_LABELS=RULE_LABELS, long_date=long_date)
     env.filters["slug"] = lambda owner: "na" if owner == "n/a" else owner
     return env

@@ -3,7 +3,7 @@
     catalog = load_catalog(data file)                    # once per build
     site = Site(catalog, pages)                          # where every entry and source is rendered
     markdown = render_page(markdown, page, site)         # every page, in this order:
-        resolve_refs -> expand_markers -> abbreviate
+        resolve_refs -> abbreviate -> expand_markers
     markdown, blocks = stash_html(markdown)              # finished HTML skips the Markdown parser
     html = unstash_html(html, blocks)                    # ... and comes back after it
     check_page_html(html, page, site)                    # nothing left over, nothing missing
@@ -30,6 +30,7 @@ ALL_BLOCKS = {**BLOCKS, **service_pages.BLOCKS}
 _LEFTOVER_REF = re.compile(r"\[\[")
 _FENCED_HTML = re.compile(rf"{re.escape(HTML_START)}\n(.*?)\n{re.escape(HTML_END)}", re.S)
 _PLACEHOLDER = re.compile(r"<!--srg-block:(\d+)-->")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass
@@ -55,9 +56,10 @@ class Site:
 def render_page(markdown: str, page: str, site: Site, shown: str | None = None) -> str:
     """The final Markdown of a page: references resolved, markers expanded, terms abbreviated."""
     shown = shown or page
+    link = Linker(page, site.targets)
     markdown = resolve_refs(markdown, page, site.targets, shown)
-    markdown = expand_markers(markdown, page, site, shown)
-    return abbreviate(markdown, site.catalog.glossary)
+    markdown = abbreviate(markdown, site.catalog.glossary, link.terms_seen)
+    return expand_markers(markdown, link, site, shown)
 
 
 def stash_html(markdown: str) -> tuple[str, list[str]]:
@@ -84,7 +86,7 @@ def inline_html(markdown: str) -> str:
     return _FENCED_HTML.sub(lambda match: match[1], markdown)
 
 
-def expand_markers(markdown: str, page: str, site: Site, shown: str) -> str:
+def expand_markers(markdown: str, link: Linker, site: Site, shown: str) -> str:
     """Replace every marker by its generated block; an unknown or malformed marker fails."""
     for marker in find_markers(markdown):
         if marker.name not in ALL_BLOCKS:
@@ -93,7 +95,6 @@ def expand_markers(markdown: str, page: str, site: Site, shown: str) -> str:
             )
         _, keys = ALL_BLOCKS[marker.name]
         check_arguments(marker, {key: _allowed(key, site.catalog) for key in keys}, shown)
-    link = Linker(page, site.targets)
 
     def expand(match: re.Match[str]) -> str:
         marker = find_markers(match[0])[0]
@@ -115,15 +116,29 @@ def _allowed(key: str, catalog: Catalog) -> tuple[str, ...]:
     raise PipelineError(f"no allowed values are known for the marker argument {key!r}")
 
 
-def check_page_html(html: str, page: str, site: Site, shown: str | None = None) -> None:
-    """Fail if the page's HTML lost an anchor placed on it, kept a marker or reference, or uses undefined terms."""
+def finish_page(html: str, blocks: list[str], page: str, site: Site, shown: str | None = None) -> str:
+    """The page's final HTML: the stashed blocks back in place, after checking what Markdown made of the rest.
+
+    A marker or `[[reference]]` left in the HTML Markdown rendered is a page
+    error. (Text from the data file is never read as either: it sits in the
+    stashed blocks, escaped, and Markdown never parsed it.)
+    """
     shown = shown or page
     leftover_marker(html, shown)
     leftover = _LEFTOVER_REF.search(html)
     if leftover:
         raise PipelineError(f"{shown}: a [[reference]] reached the HTML unresolved: {html[leftover.start() :][:40]!r}")
+    html = unstash_html(html, blocks, shown)
+    check_page_html(html, page, site, shown)
+    return html
+
+
+def check_page_html(html: str, page: str, site: Site, shown: str | None = None) -> None:
+    """Fail if the page's final HTML lost an anchor placed on it or uses all-caps terms the glossary lacks."""
+    shown = shown or page
+    ids = set(_ID.findall(html))
     anchors = {t.anchor for t in site.targets.values() if t.page == page}
-    missing = sorted(a for a in anchors if f'id="{a}"' not in html)
+    missing = sorted(anchors - ids)
     if missing:
         raise PipelineError(f"{shown}: rendered without the anchors {', '.join(missing)}")
     undefined = undefined_terms(html, site.catalog.glossary)

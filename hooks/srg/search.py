@@ -1,12 +1,23 @@
-"""Shape Material's search index at build time; no MkDocs imports.
+"""The search index of the generated pages, written from the data; no MkDocs imports.
 
-Material's search indexes every section as its own document. The words people
-search by go into that document's `tags` field (which Material weighs highest)
-rather than onto the page, the section gets a boost over page-level hits, its
-text becomes its one-line answer, and the glossary becomes one result per term.
+Pages whose content is generated (the answers by rule, the service pages, the
+glossary, the matrix, the self-check, the comparison) are left out of the
+theme's own indexing with `search: exclude: true`: it would parse every block
+of their HTML, most of it only to drop it. Their documents come from the data
+instead, as a reader should meet them in results:
+
+- the page itself: its title and its description;
+- each answer: its title, its one-line answer as text, its search words as
+  tags (which Material weighs highest) and a boost over page-level hits;
+- each glossary term: the term, what it stands for and means.
+
+Hand-written pages are indexed by the theme as usual.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
 
 from .errors import SrgError
 from .html import render_fragment
@@ -16,73 +27,69 @@ SECTION_BOOST = 2.0
 
 
 class SearchIndexError(SrgError):
-    """A responsibility's section is missing from the search index."""
+    """The search index would miss an answer, or have one twice."""
 
 
-def section_words(catalog: Catalog, location_of: dict[str, str]) -> dict[str, list[str]]:
-    """Map each responsibility's search-index location to its search words."""
-    return {location_of[r.id]: list(r.search) for r in catalog.responsibilities}
+@dataclass(frozen=True)
+class WholePage:
+    """A page left out of the theme's index, as one result: its address, title and description."""
+
+    url: str
+    title: str
+    description: str
 
 
-def enrich_index(index: dict, words_at: dict[str, list[str]], name: str, boost: float = SECTION_BOOST) -> dict:
-    """Add search words and a boost to the section documents of `index` (Material's search_index.json)."""
-    found = set()
-    for doc in index["docs"]:
-        words = words_at.get(doc["location"])
-        if words is not None:
-            doc["tags"] = [*doc.get("tags", []), *words]
-            doc["boost"] = boost
-            found.add(doc["location"])
-    missing = sorted(set(words_at) - found)
-    if missing:
-        raise SearchIndexError(f"{name}: search index has no section for {', '.join(missing)}")
-    return index
+def _doc(location: str, title: str, text: str, **extra: object) -> dict:
+    return {"location": location, "title": title, "text": render_fragment("search_text.html", text=text), **extra}
 
 
-def answer_texts(catalog: Catalog, location_of: dict[str, str]) -> dict[str, str]:
-    """Map each responsibility's location to what its search result shows: its one-line answer.
-
-    Not the badge words, the Copy link label or a line per service: a reader
-    scanning results sees the title and the answer, and opens the section for the rest.
-    """
-    return {location_of[r.id]: render_fragment("search_text.html", text=r.summary) for r in catalog.responsibilities}
+def answer_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
+    """One document per responsibility at its section: the title and the one-line answer, not badges or buttons."""
+    return [
+        _doc(location_of[r.id], r.title, r.summary, tags=list(r.search), boost=SECTION_BOOST)
+        for r in catalog.responsibilities
+    ]
 
 
 def glossary_docs(catalog: Catalog, glossary_page: str) -> list[dict]:
-    """One search document per glossary term, at its own anchor."""
+    """One document per glossary term, at its own anchor."""
     return [
-        {
-            "location": f"{glossary_page}#{term.anchor}",
-            "title": term.term,
-            "text": render_fragment(
-                "search_text.html", text=f"{term.expansion}. {term.definition}" if term.definition else term.expansion
-            ),
-        }
+        _doc(
+            f"{glossary_page}#{term.anchor}",
+            term.term,
+            f"{term.expansion}. {term.definition}" if term.definition else term.expansion,
+        )
         for term in sorted(catalog.glossary, key=lambda t: t.term.lower())
     ]
 
 
-def shape_index(index: dict, catalog: Catalog, location_of: dict[str, str], glossary_page: str, name: str) -> dict:
-    """Material's index, reshaped: answers show their one line, the glossary one result per term."""
-    enrich_index(index, section_words(catalog, location_of), name)
-    texts = answer_texts(catalog, location_of)
-    docs = []
+def shape_index(
+    index: dict, catalog: Catalog, location_of: dict[str, str], whole_pages: list[WholePage], glossary_page: str
+) -> dict:
+    """Material's index of the hand-written pages, with the generated pages' documents written from the data.
+
+    Each page's document comes before its sections' (Material takes the first
+    document of an address as the page), and every answer is in the index once.
+    """
+    children: dict[str, list[dict]] = {}
+    for doc in [*answer_docs(catalog, location_of), *glossary_docs(catalog, glossary_page)]:
+        children.setdefault(doc["location"].split("#")[0], []).append(doc)
+    docs: list[dict] = []
     for doc in index["docs"]:
-        if doc["location"] in texts:
-            doc["text"] = texts[doc["location"]]
-        if doc["location"] == glossary_page:
-            doc["text"] = ""
-            docs.append(doc)
-            docs += glossary_docs(catalog, glossary_page)
-            continue
         docs.append(doc)
+        if "#" not in doc["location"]:
+            docs += children.pop(doc["location"], [])
+    for page in sorted(whole_pages, key=lambda p: p.url):
+        docs.append(_doc(page.url, page.title, page.description))
+        docs += children.pop(page.url, [])
+    if children:
+        raise SearchIndexError(
+            f"no page in the index for {', '.join(sorted(children))}: "
+            "each must be indexed by the theme or listed as a whole page"
+        )
+    counts = Counter(doc["location"] for doc in docs)
+    repeated = sorted(location for location, count in counts.items() if count > 1)
+    if repeated:
+        raise SearchIndexError(f"in the search index twice: {', '.join(repeated)}")
     index["docs"] = docs
     return index
-
-
-def whole_page_docs(pages: dict[str, tuple[str, str]]) -> list[dict]:
-    """One search document per page given as url -> (title, description)."""
-    return [
-        {"location": url, "title": title, "text": render_fragment("search_text.html", text=description)}
-        for url, (title, description) in sorted(pages.items())
-    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import html
-from .blocks import Block, share_page
+from .blocks import Block, marker, share_page
 from .html import Linker
 from .markdown_text import escape, heading
 from .model import OWNER_LABELS, Catalog, Category, Responsibility, Service
@@ -58,13 +58,31 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     parts = [html.render("service_intro.html", catalog=catalog, service=service, link=link)]
     checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
     parts.append(heading(2, f"What you still have to do on {service.name}", "checklist"))
-    parts.append(html.render("service_checklist.html", catalog=catalog, service=service, rows=checklist, link=link))
+    parts.append(
+        html.render(
+            "service_checklist.html",
+            catalog=catalog,
+            service=service,
+            rows=checklist,
+            link=link,
+            mark=marker(catalog, link),
+        )
+    )
     for category in catalog.categories:
         rows = _rows(catalog, service, catalog.in_category(category.id))
         if rows:
             # Out of search: each row repeats a cell that the checklist above and the answer's section carry.
             parts.append(heading(2, category.name, f"area-{category.id}", "data-search-exclude"))
-            parts.append(html.render("service_area.html", catalog=catalog, service=service, rows=rows, link=link))
+            parts.append(
+                html.render(
+                    "service_area.html",
+                    catalog=catalog,
+                    service=service,
+                    rows=rows,
+                    link=link,
+                    mark=marker(catalog, link),
+                )
+            )
     absent = [e for e in catalog.responsibilities if not catalog.applies(e, service.id)]
     if absent:
         parts.append(heading(2, f"Not part of {service.name}", "does-not-apply", "data-search-exclude"))
@@ -186,7 +204,7 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
             f"Who secures what on {service.name}: what AWS does, what you do, and {things} you still have to do."
         )
         pages[service_page_path(service.id)] = (
-            _front_matter(title=f"{service.name}: who secures what", description=description)
+            _front_matter(title=f"{service.name}: who secures what", description=description, search={"exclude": True})
             + f"# {escape(service.name)}: who secures what\n\n"
             + f'<!-- srg:service-page service="{service.id}" -->\n'
         )

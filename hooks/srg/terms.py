@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from html import unescape
+
+from markupsafe import Markup, escape
 
 from .html import render_fragment
 from .model import Term
@@ -21,13 +24,12 @@ _SKIPPED_BLOCK = re.compile(r"<(code|pre|script|style|kbd|samp)\b.*?</\1\s*>", r
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<!--.*?-->", re.S)
 
 
-def _tag_gap(match: re.Match[str]) -> str:
-    return "" if match[2] and match[2].lower() in INLINE else " "
+_INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE))})\b[^>]*>", re.I)
 
 
 def prose_text(html: str) -> str:
     """The text of `html` a reader sees as prose: no tags, attributes, comments or code."""
-    return unescape(_TAG.sub(_tag_gap, _SKIPPED_BLOCK.sub(" ", html)))
+    return unescape(_TAG.sub(" ", _INLINE_TAG.sub("", _SKIPPED_BLOCK.sub(" ", html))))
 
 
 def undefined_terms(html: str, glossary: list[Term]) -> Counter[str]:
@@ -40,7 +42,8 @@ def undefined_terms(html: str, glossary: list[Term]) -> Counter[str]:
 
 # Pieces of a page's Markdown (with its generated HTML) that are never prose.
 _PROTECTED = re.compile(
-    r"(?P<fence>^```.*?^```[ \t]*$)"
+    r"(?P<block><!--srg-html-->.*?<!--/srg-html-->)"
+    r"|(?P<fence>^```.*?^```[ \t]*$)"
     r"|(?P<comment><!--.*?-->)"
     r"|(?P<heading>^[ ]{0,3}(?:#{1,6}[ \t]|!!!|\?\?\?)[^\n]*$)"
     r"|(?P<tag></?(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<https?:[^>]*>)"
@@ -84,22 +87,19 @@ _VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "wbr"})
 
 
 def term_pattern(glossary: list[Term]) -> re.Pattern[str]:
-    names = sorted((re.escape(t.term) for t in glossary), key=len, reverse=True)
-    return re.compile(rf"(?<![\w&#@./-])(?:{'|'.join(names)})(?![\w@/-]|\.\d)")
+    return _compiled(_key(glossary))[0]
 
 
-def abbreviate(markdown: str, glossary: list[Term]) -> str:
+def abbreviate(markdown: str, glossary: list[Term], on_page: set[str] | None = None) -> str:
     """Wrap the first use of each glossary term in each section in an <abbr>; the page's first use is focusable.
 
     Headings, titles, links, buttons, badges and code keep their terms plain.
-    A section starts at every heading, in Markdown or in HTML.
+    A section starts at every heading, in Markdown or in HTML. Generated HTML
+    blocks are left alone: their templates mark their own text (TermMarker),
+    sharing `on_page`, the terms the page has already used.
     """
-    first = {t.term: render_fragment("abbr.html", term=t.term, expansion=t.expansion, focusable=True) for t in glossary}
-    again = {
-        t.term: render_fragment("abbr.html", term=t.term, expansion=t.expansion, focusable=False) for t in glossary
-    }
-    terms = term_pattern(glossary)
-    on_page: set[str] = set()
+    terms, first, again = _compiled(_key(glossary))
+    on_page = set() if on_page is None else on_page
     in_section: set[str] = set()
     skipping: list[str] = []
     out: list[str] = []
@@ -132,8 +132,44 @@ def abbreviate(markdown: str, glossary: list[Term]) -> str:
     return "".join(out)
 
 
-def _abbr(term: Term, focusable: bool) -> str:
-    return render_fragment("abbr.html", term=term.term, expansion=term.expansion, focusable=focusable)
+def _key(glossary: list[Term]) -> tuple[tuple[str, str], ...]:
+    return tuple((t.term, t.expansion) for t in glossary)
+
+
+@cache
+def _compiled(glossary: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    """The terms' pattern, and each term's markup as a first use on the page and as a later one."""
+    names = sorted((re.escape(term) for term, _ in glossary), key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w&#@./-])(?:{'|'.join(names)})(?![\w@/-]|\.\d)")
+    first = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=True) for t, e in glossary}
+    again = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=False) for t, e in glossary}
+    return pattern, first, again
+
+
+class TermMarker:
+    """Text from the data, escaped, with the first use of each term in one section as an <abbr>.
+
+    A template gets one per section (`mark(entry.summary)`); `on_page` is
+    shared by every section of the page, so only the page's first use of a
+    term takes keyboard focus.
+    """
+
+    def __init__(self, glossary: list[Term], on_page: set[str]) -> None:
+        self._pattern, self._first, self._again = _compiled(_key(glossary))
+        self._on_page = on_page
+        self._in_section: set[str] = set()
+
+    def __call__(self, text: str) -> Markup:
+        return Markup(self._pattern.sub(self._wrap, str(escape(text))))
+
+    def _wrap(self, match: re.Match[str]) -> str:
+        term = match[0]
+        if term in self._in_section:
+            return term
+        self._in_section.add(term)
+        markup = self._again[term] if term in self._on_page else self._first[term]
+        self._on_page.add(term)
+        return markup
 
 
 def _track(tag: re.Match[str], skipping: list[str], in_section: set[str]) -> None:

@@ -19,6 +19,7 @@ class KeyProblem(DataError):
         self.path, self.document, self.lines = path, document, lines
 
 
+_STR = "tag:yaml.org,2002:str"
 # The C parser when PyYAML has it (several times faster), else the Python one.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -81,4 +82,6 @@ def _to_python(node: yaml.Node, path: Path, lines: dict[Path, int], loader: Any,
             lines[(*path, index)] = item_node.start_mark.line + 1
             items.append(_to_python(item_node, (*path, index), lines, loader, strict))
         return items
+    if node.tag == _STR:
+        return node.value  # the common case, without the constructor's bookkeeping
     return loader.construct_object(node)
