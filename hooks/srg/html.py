@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .model import OWNER_LABELS, RULE_LABELS
 
@@ -81,7 +82,7 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         auto_reload=False,
     )
-    env.globals.update(OWNER_LABELS=OWNER_LABELS, RULE_LABELS=RULE_LABELS, long_date=long_date)
+    env.globals.update(OWNER_LABELS=OWNER_LABELS, RULE_LABELS=RULE_LABELS, long_date=long_date, badge=badge)
     env.filters["slug"] = lambda owner: "na" if owner == "n/a" else owner
     return env
 
@@ -97,6 +98,12 @@ def render(template: str, **context: object) -> str:
     html = environment().get_template(template).render(**context)
     body = "\n".join(line for line in html.splitlines() if line.strip())
     return f"{HTML_START}\n{body}\n{HTML_END}"
+
+
+@cache
+def badge(owner: str) -> Markup:
+    """The owner badge, rendered once per owner from badge.html (a template calls it thousands of times)."""
+    return Markup(environment().get_template("badge.html").render(owner=owner).strip())
 
 
 def render_fragment(template: str, **context: object) -> str:
