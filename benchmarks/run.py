@@ -1,92 +1,79 @@
-"""Every figure of the site's cost, measured side by side in one run; prints a table (about two minutes).
+"""Every figure of the site's cost, measured side by side in one run, next to the floor and the figures before.
 
 Run: .venv/bin/python benchmarks/run.py [--quick]
+     (about 20 minutes, most of it Lighthouse; --quick: 3 builds instead of 5, Lighthouse once per page)
 
-1. Build: `mkdocs build --strict` of this site against a bare `mkdocs build` of
-   an empty Material site (the floor), interleaved, median of 5; and the share
-   of the build spent inside this site's hooks.
-2. Growth: the same build of marker-only pages with synthetic data files of 10,
-   100 and 1,000 responsibilities: build time and the heaviest page (gzip).
-3. First visit: every byte a first visit transfers (gzip, as a real host
-   serves), for the home and comparison pages, against an empty Material page;
-   and the search index.
-4. Search: time from the last key press to results shown, in Chromium.
+1. Build: `mkdocs build --strict` of this site, and of this site with the data
+   file as it stood before the content issues (24 entries, 6 services), against
+   a bare build of an empty Material site (the floor): interleaved, median of 5.
+2. Growth: the site with 10, 100 and 1,000 entries cloned from the real ones:
+   build time, time per entry, the heaviest page (gzip).
+3. Live reload: under `mkdocs serve --livereload`, the time from saving the
+   data file to the open page showing the edit, at the real size and at 1,000.
+4. Search: last key press to results shown, median over the realistic queries,
+   at the real size and at 1,000 entries; the index's size, and per entry.
+5. First visit: bytes on the wire for the home page and the heaviest page,
+   against an empty Material page.
+6. Lighthouse (default mobile profile): every built page, median of 3 runs:
+   performance, FCP, LCP, TBT and CLS, next to an empty Material page.
+
+Timings are never asserted in tests; this prints them.
 """
 
 from __future__ import annotations
 
-import copy
+import contextlib
 import gzip
+import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks"), str(ROOT / "benchmarks")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-from search_latency import measure_search  # noqa: E402
+from search_queries import QUERIES  # noqa: E402
+from synthetic import BEFORE as BEFORE_DATA  # noqa: E402
+from synthetic import cloned_data, project  # noqa: E402
 
-from browser import CHROMIUM_FLAGS  # noqa: E402
-from conftest import site_prefix  # noqa: E402
+from browser import CHROMIUM_FLAGS, WATCH_WORKERS, search_answered  # noqa: E402
 from serve import serve  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 EMPTY_SITE = "site_name: Empty\ntheme:\n  name: material\n  font: false\n"
-# The hand-written pages of a synthetic site: every generated view, no prose
-# (the real prose links to real entries by id).
-MARKER_PAGES = {
-    "index.md": "# Synthetic\n\nGenerated views only.\n",
-    "comparison.md": "# Comparison table\n\n<!-- srg:comparison-table -->\n",
-    "aws.md": '# What AWS secures\n\n<!-- srg:responsibilities owner="aws" -->\n',
-    "customer.md": '# What you secure\n\n<!-- srg:responsibilities owner="customer" -->\n',
-    "shared.md": '# Shared controls\n\n<!-- srg:responsibilities owner="shared" -->\n',
-    "services.md": '# By service\n\n<!-- srg:service-split service="ec2" -->\n',
-    "matrix.md": "# Service matrix\n\n<!-- srg:service-matrix -->\n",
-    "self-check.md": "# Self-check\n\n<!-- srg:self-check -->\n",
-    "sources.md": "# Sources\n\n<!-- srg:sources -->\n",
-    "glossary.md": "# Glossary\n\n<!-- srg:glossary -->\n",
-    "report-abuse.md": "# Reporting abuse\n",
+# The README's figures before the content issues and this work (2026-11-29, 24 entries, 6 services).
+BEFORE = {
+    "build": "1.72 s, 2.17x the floor",
+    "1000 entries": "22.97 s, 23 ms an entry",
+    "search": "18.6 ms median",
+    "index": "12.6 KiB gzip, 81.6 KiB raw",
+    "lighthouse": "home 0.97, comparison 0.98, customer 0.96, matrix 0.99; By service 0.84-0.86 (TBT 550-620 ms)",
 }
-# Runs inside a build process: time each call of this site's hook functions.
-HOOK_TIMER = """
-import sys, time
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-config = load_config(config_file=sys.argv[1], strict=True)
-config.site_dir = sys.argv[2]
-spent = [0.0]
-def timed(method):
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            spent[0] += time.perf_counter() - start
-    return wrapper
-for event, methods in config.plugins.events.items():
-    config.plugins.events[event] = [
-        timed(m) if "/hooks/" in (getattr(m, "__code__", None) and m.__code__.co_filename or "") else m for m in methods
-    ]
-start = time.perf_counter()
-build(config)
-total = time.perf_counter() - start
-print(spent[0], total)
-"""
+
+Row = tuple[str, str, str]
 
 
-def timed_build(config: Path, site: Path, strict: bool = True) -> float:
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
-    command += ["--strict"] if strict else []
+def timed(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=ENV)
     return time.perf_counter() - start
+
+
+def build_command(config: Path, site: Path, strict: bool = True) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site), *(["--strict"] * strict)]
 
 
 def empty_site(where: Path) -> Path:
@@ -96,132 +83,317 @@ def empty_site(where: Path) -> Path:
     return where / "mkdocs.yml"
 
 
-def synthetic_data(count: int) -> str:
-    """The real file's sources, services, areas and glossary, with `count` entries cloned from the real ones."""
-    document = yaml.safe_load((ROOT / "docs/data/responsibilities.yml").read_text(encoding="utf-8"))
-    originals = document["responsibilities"]
-    entries = []
-    for number in range(count):
-        entry = copy.deepcopy(originals[number % len(originals)])
-        entry["id"] = f"{entry['id']}-{number}"
-        entry["title"] = f"{entry['title']} ({number})"
-        entry["related"] = []
-        entry.pop("aliases", None)
-        entries.append(entry)
-    document["responsibilities"] = entries
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+def prefix_of(config: Path) -> str:
+    """The path of site_url, where the site is served ('/' when it has none)."""
+    loader = type("EnvLoader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda loader, node: os.environ.get(loader.construct_sequence(node)[0]))
+    site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=loader).get("site_url") or "/"
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
-def synthetic_project(where: Path, count: int) -> Path:
-    where.mkdir(parents=True)
-    for part in ("mkdocs.yml", "hooks", "overrides", "docs"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, where / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, where / part)
-    for page in (where / "docs").glob("*.md"):
-        page.unlink()
-    for name, text in MARKER_PAGES.items():
-        (where / "docs" / name).write_text(text, encoding="utf-8")
-    (where / "docs/data/responsibilities.yml").write_text(synthetic_data(count), encoding="utf-8")
-    return where / "mkdocs.yml"
-
-
-def heaviest_page(site: Path) -> tuple[str, int]:
-    sizes = {
-        page.relative_to(site).as_posix(): len(gzip.compress(page.read_bytes(), 6)) for page in site.rglob("*.html")
-    }
-    name = max(sizes, key=sizes.__getitem__)
-    return name.removesuffix("index.html") or "/", sizes[name]
-
-
-def first_visit_bytes(base: str, paths: list[str]) -> dict[str, int]:
-    """Bytes on the wire (gzip) of a first visit to each page: the page and everything it loads."""
-    from playwright.sync_api import sync_playwright
-
-    result = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        for path in paths:
-            context = browser.new_context()  # an empty cache: a first visit
-            page = context.new_page()
-            sizes: list[int] = []
-            page.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"]))
-            page.goto(base + path, wait_until="networkidle")
-            page.wait_for_timeout(500)
-            result[path] = sum(sizes)
-            context.close()
-        browser.close()
-    return result
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
 
 
 def kib(size: float) -> str:
     return f"{size / 1024:.1f} KiB"
 
 
+def heaviest_page(site: Path) -> tuple[str, int]:
+    sizes = {p.relative_to(site).as_posix(): gz(p.read_bytes()) for p in site.rglob("index.html")}
+    name = max(sizes, key=sizes.__getitem__)
+    return name.removesuffix("index.html") or "/", sizes[name]
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page of a built site, one share page standing for all (they are alike and lead elsewhere)."""
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = ["" if p == "." else p + "/" for p in pages]
+    shares = [p for p in pages if p.startswith("a/")]
+    return [p for p in pages if not p.startswith("a/")] + shares[:1]
+
+
+# -- 1 and 2: builds ----------------------------------------------------------------------------
+
+
+def builds(tmp: Path, runs: int) -> list[Row]:
+    floor_config = empty_site(tmp / "empty")
+    before_config = project(tmp / "before", BEFORE_DATA.read_text(encoding="utf-8"))
+    subjects = {"this site": ROOT / "mkdocs.yml", "this site, before's data (24 entries)": before_config}
+    times: dict[str, list[float]] = {name: [] for name in ["floor", *subjects]}
+    for _ in range(runs):
+        times["floor"].append(timed(build_command(floor_config, tmp / "floor", strict=False)))
+        for name, config in subjects.items():
+            times[name].append(timed(build_command(config, tmp / name.replace(" ", "-"))))
+    floor = statistics.median(times["floor"])
+    rows = [("build: empty Material site (the floor)", f"{floor:.2f} s", f"median of {runs}, interleaved")]
+    for name in subjects:
+        median = statistics.median(times[name])
+        rows.append((f"build: {name}, --strict", f"{median:.2f} s", f"{median / floor:.2f}x the floor"))
+    rows[1] = (*rows[1][:2], f"{rows[1][2]}; before: {BEFORE['build']}")
+    return rows
+
+
+def growth(tmp: Path, runs: int) -> tuple[list[Row], dict[int, Path]]:
+    rows, sites, per_entry = [], {}, {}
+    for count in (10, 100, 1000):
+        config = project(tmp / f"grown-{count}", cloned_data(count))
+        site = tmp / f"grown-{count}-site"
+        median = statistics.median(timed(build_command(config, site)) for _ in range(1 if count == 1000 else runs))
+        page, size = heaviest_page(site)
+        per_entry[count] = median
+        sites[count] = site
+        rows.append((f"{count:>5} entries: build", f"{median:.2f} s", f"heaviest page {page} {kib(size)} gzip"))
+    slope = (per_entry[1000] - per_entry[100]) / 900
+    rows.append(
+        ("growth, 100 to 1,000 entries", f"{slope * 1000:.1f} ms", f"an entry; before: {BEFORE['1000 entries']}")
+    )
+    return rows, sites
+
+
+# -- 3: live reload -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(config: Path) -> Iterator[str]:
+    """`mkdocs serve --livereload` of a project, until it answers; yields the served site's base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}{prefix_of(config)}"
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                urlopen(base, timeout=5).read()
+                break
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def reload_seconds(config: Path, page: str) -> float:
+    """Seconds from saving the data file to `page`, open in Chromium, showing the edit."""
+    from playwright.sync_api import sync_playwright
+
+    data = config.parent / "docs" / "data" / "responsibilities.yml"
+    original = data.read_text(encoding="utf-8")
+    marker = f"Edited at {time.time_ns()}"
+    document = yaml.safe_load(original)
+    summary = next(e for e in document["responsibilities"] if e["rule"] == "customer")["summary"]
+    with serving(config) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        tab = browser.new_page()
+        tab.goto(base + page)
+        tab.wait_for_load_state("networkidle")
+        start = time.perf_counter()
+        data.write_text(original.replace(summary, f"{marker} {summary}", 1), encoding="utf-8")
+        tab.wait_for_function("marker => document.body.innerText.includes(marker)", arg=marker, timeout=300_000)
+        elapsed = time.perf_counter() - start
+        browser.close()
+    data.write_text(original, encoding="utf-8")
+    return elapsed
+
+
+def live_reload(tmp: Path) -> list[Row]:
+    rows = []
+    for name, data in (("real size", None), ("1,000 entries", cloned_data(1000))):
+        config = project(tmp / f"serve-{name.replace(' ', '-').replace(',', '')}", data)
+        seconds = reload_seconds(config, "customer/")
+        rows.append((f"live reload after a data edit: {name}", f"{seconds:.2f} s", "save to the edit shown"))
+    return rows
+
+
+# -- 4: search -------------------------------------------------------------------------------------
+
+# Records the time from the last key down to the first change of the result list.
+INSTRUMENT = """() => {
+  const list = document.querySelector('.md-search-result__list');
+  new MutationObserver(() => {
+    if (window.__keyAt && window.__shownAfter === null) window.__shownAfter = performance.now() - window.__keyAt;
+  }).observe(list, {childList: true, subtree: true});
+  document.querySelector('input.md-search__input').addEventListener('keydown', () => {
+    window.__keyAt = performance.now(); window.__shownAfter = null;
+  });
+}"""
+
+
+def search_latencies(site: Path, prefix: str) -> list[float]:
+    """Milliseconds from the last key press to results shown, for each realistic query."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with serve(site, prefix) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context()
+        context.add_init_script(WATCH_WORKERS)
+        tab = context.new_page()
+        tab.goto(base)
+        box = tab.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("OS", delay=10)
+        search_answered(tab, "OS")
+        tab.evaluate(INSTRUMENT)
+        for query in QUERIES:
+            box.fill("")
+            if len(query) > 1:
+                box.press_sequentially(query[:-1], delay=10)
+                search_answered(tab, query[:-1])
+            box.press(query[-1])
+            tab.wait_for_function("window.__shownAfter !== null")
+            times.append(tab.evaluate("window.__shownAfter"))
+        browser.close()
+    return times
+
+
+def search(real_site: Path, grown: dict[int, Path], entries: int) -> list[Row]:
+    rows = []
+    prefix = prefix_of(ROOT / "mkdocs.yml")
+    for name, site, count in (("real size", real_site, entries), ("1,000 entries", grown[1000], 1000)):
+        latency = statistics.median(search_latencies(site, prefix))
+        index = (site / "search" / "search_index.json").read_bytes()
+        rows.append((f"search: last key press to results, {name}", f"{latency:.1f} ms", f"median of {len(QUERIES)}"))
+        rows.append(
+            (
+                f"search index, {name}",
+                kib(gz(index)),
+                f"gzip ({kib(len(index))} raw), {gz(index) / count:.0f} B an entry gzip",
+            )
+        )
+    rows[0] = (*rows[0][:2], f"{rows[0][2]}; before: {BEFORE['search']}")
+    rows[1] = (*rows[1][:2], f"{rows[1][2]}; before: {BEFORE['index']}")
+    return rows
+
+
+# -- 5: first visit ------------------------------------------------------------------------------
+
+
+def first_visit_bytes(base: str, paths: list[str]) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    result = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for path in paths:
+            context = browser.new_context()  # an empty cache: a first visit
+            tab = context.new_page()
+            sizes: list[int] = []
+            tab.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"]))
+            tab.goto(base + path, wait_until="networkidle")
+            result[path] = sum(sizes)
+            context.close()
+        browser.close()
+    return result
+
+
+def first_visit(real_site: Path, floor_site: Path) -> list[Row]:
+    heaviest, _ = heaviest_page(real_site)
+    paths = ["", heaviest.lstrip("/")]
+    with serve(real_site, prefix_of(ROOT / "mkdocs.yml")) as base:
+        ours = first_visit_bytes(base, paths)
+    with serve(floor_site, "/") as base:
+        floor = first_visit_bytes(base, [""])[""]
+    rows = [
+        (f"first visit: {p or 'home'}", kib(size), f"{size / floor:.2f}x an empty page") for p, size in ours.items()
+    ]
+    return [*rows, ("first visit: empty Material page", kib(floor), "the floor")]
+
+
+# -- 6: Lighthouse -----------------------------------------------------------------------------------
+
+
+def lighthouse_run(url: str, report: Path) -> dict:
+    flags = " ".join(["--headless=new", *CHROMIUM_FLAGS])
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={report}",
+            "--quiet",
+            "--only-categories=performance",
+            f"--chrome-flags={flags}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def lighthouse_table(real_site: Path, floor_site: Path, runs: int, tmp: Path) -> list[str]:
+    metrics = {
+        "FCP": "first-contentful-paint",
+        "LCP": "largest-contentful-paint",
+        "TBT": "total-blocking-time",
+        "CLS": "cumulative-layout-shift",
+    }
+
+    def measure(base: str, path: str) -> str:
+        results = [lighthouse_run(base + path, tmp / f"lh-{n}.json") for n in range(runs)]
+        scores = sorted(r["categories"]["performance"]["score"] for r in results)
+        medians = {k: statistics.median(r["audits"][a]["numericValue"] for r in results) for k, a in metrics.items()}
+        return (
+            f"{statistics.median(scores) * 100:>5.0f}  {scores[0] * 100:.0f}-{scores[-1] * 100:.0f}"
+            f"  {medians['FCP']:>6.0f}  {medians['LCP']:>6.0f}  {medians['TBT']:>5.0f}  {medians['CLS']:.3f}"
+        )
+
+    lines = [f"{'page':<28} {'perf':>5}  range  {'FCP':>6}  {'LCP':>6}  {'TBT':>5}  CLS   (ms; median of {runs})"]
+    with serve(floor_site, "/") as base:
+        lines.append(f"{'empty Material page':<28} {measure(base, '')}")
+    with serve(real_site, prefix_of(ROOT / "mkdocs.yml")) as base:
+        for path in pages_of(real_site):
+            lines.append(f"{path or 'home':<28} {measure(base, path)}")
+    lines.append(f"before: {BEFORE['lighthouse']}")
+    return lines
+
+
+# -- the report -------------------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{'measure':<{width}}  {'value':>10}  note"]
+    lines += [f"{label:<{width}}  {value:>10}  {note}" for label, value, note in rows]
+    return "\n".join(lines)
+
+
+def step(name: str, action: Callable[[], object]) -> object:
+    print(f"... {name}", file=sys.stderr, flush=True)
+    return action()
+
+
 def main(quick: bool) -> None:
     started = time.perf_counter()
     runs = 3 if quick else 5
-    rows: list[tuple[str, str, str]] = []
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(scratch)
-        floor_config = empty_site(tmp / "empty")
-
-        # 1. The build against its floor, interleaved so both see the same machine load.
-        ours, floor = [], []
-        for _ in range(runs):
-            ours.append(timed_build(ROOT / "mkdocs.yml", tmp / "ours"))
-            floor.append(timed_build(floor_config, tmp / "floor", strict=False))
-        ours_s, floor_s = statistics.median(ours), statistics.median(floor)
-        rows.append(("build: this site, --strict", f"{ours_s:.2f} s", f"{ours_s / floor_s:.2f}x the floor"))
-        rows.append(("build: empty Material site (floor)", f"{floor_s:.2f} s", f"median of {runs}, interleaved"))
-        shares = []
-        for _ in range(runs):
-            timer = [sys.executable, "-c", HOOK_TIMER, str(ROOT / "mkdocs.yml"), str(tmp / "timed")]
-            spent, total = map(
-                float, subprocess.run(timer, check=True, capture_output=True, text=True, env=ENV).stdout.split()
-            )
-            shares.append(spent / total)
-        rows.append(
-            ("build: share spent in this site's hooks", f"{statistics.median(shares):.0%}", "of the build step")
-        )
-
-        # 2. Growth with the number of responsibilities.
-        for count in (10, 100, 1000):
-            config = synthetic_project(tmp / f"synthetic-{count}", count)
-            times = [timed_build(config, tmp / f"synthetic-{count}-site") for _ in range(1 if count == 1000 else runs)]
-            page, size = heaviest_page(tmp / f"synthetic-{count}-site")
-            rows.append(
-                (f"{count:>5} entries: build", f"{statistics.median(times):.2f} s", f"heaviest page {page} {kib(size)}")
-            )
-
-        # 3. First-visit weight against an empty Material page, both served gzipped.
-        with serve(tmp / "ours", site_prefix()) as base:
-            ours_bytes = first_visit_bytes(base, ["", "comparison/", "customer/", "matrix/"])
-        with serve(tmp / "floor", "/") as base:
-            floor_bytes = first_visit_bytes(base, [""])[""]
-        for path, size in ours_bytes.items():
-            label = f"first visit: {path or 'home'}"
-            rows.append((label, kib(size), f"{size / floor_bytes:.2f}x an empty Material page"))
-        rows.append(("first visit: empty Material page", kib(floor_bytes), "the floor"))
-        index = (tmp / "ours" / "search" / "search_index.json").read_bytes()
-        rows.append(("search index", kib(len(gzip.compress(index, 6))), f"gzip; {kib(len(index))} raw"))
-
-        # 4. Search in the browser.
-        latency = measure_search(tmp / "ours")
-        rows.append(
-            (
-                "search: last key press to results",
-                f"{statistics.median(latency):.1f} ms",
-                f"median of {len(latency)} queries",
-            )
-        )
-
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'value':>10}  note")
-    for label, value, note in rows:
-        print(f"{label:<{width}}  {value:>10}  {note}")
+        rows: list[Row] = step("builds", lambda: builds(tmp, runs))  # type: ignore[assignment]
+        grown_rows, grown = step("growth", lambda: growth(tmp, runs))  # type: ignore[misc]
+        rows += grown_rows
+        rows += step("live reload", lambda: live_reload(tmp))  # type: ignore[operator]
+        real_site, floor_site = tmp / "this-site", tmp / "floor"
+        entries = len(yaml.safe_load((ROOT / "docs/data/responsibilities.yml").read_text())["responsibilities"])
+        rows += step("search", lambda: search(real_site, grown, entries))  # type: ignore[operator]
+        rows += step("first visit", lambda: first_visit(real_site, floor_site))  # type: ignore[operator]
+        print(table(rows))
+        if LIGHTHOUSE.exists():
+            print()
+            lines = step("lighthouse", lambda: lighthouse_table(real_site, floor_site, 1 if quick else 3, tmp))
+            print("\n".join(lines))  # type: ignore[arg-type]
+        else:
+            print("\n(Lighthouse not installed: npm ci)")
+        shutil.rmtree(tmp, ignore_errors=True)
     print(f"(measured in {time.perf_counter() - started:.0f} s)")
 
 

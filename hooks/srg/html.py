@@ -8,13 +8,14 @@ the build does not parse what it generated a second time.
 from __future__ import annotations
 
 import datetime
+import os
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .model import OWNER_LABELS, RULE_LABELS
@@ -71,10 +72,21 @@ def long_date(day: datetime.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept beside the package's own bytecode, as Python keeps __pycache__ (keyed by source)."""
+    folder = Path(__file__).parent / "__pycache__" / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,0 +1,61 @@
+"""Synthetic copies of the site for the benchmarks: the real pages and hooks, with N entries cloned from the real ones.
+
+Every id gets a number, so the clones are distinct entries with their own
+sections, cells, questions, share pages and search documents.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = "docs/data/responsibilities.yml"
+# The data file as it stood before the content issues: 24 entries and 6 services.
+BEFORE = ROOT / "benchmarks" / "data" / "responsibilities-24-entries.yml"
+
+
+def cloned_data(count: int, source: Path = ROOT / DATA) -> str:
+    """The data file with `count` entries cloned from its own (ids and titles numbered)."""
+    document = yaml.safe_load(source.read_text(encoding="utf-8"))
+    originals = document["responsibilities"]
+    entries = []
+    for number in range(count):
+        entry = copy.deepcopy(originals[number % len(originals)])
+        entry["id"] = f"{entry['id']}-{number}"
+        entry["title"] = f"{entry['title']} ({number})"
+        entry["related"] = []
+        entry.pop("aliases", None)
+        entries.append(entry)
+    document["responsibilities"] = entries
+    document.pop("questions", None)
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+def project(where: Path, data: str | None = None) -> Path:
+    """A copy of the real project in `where`, with its data file replaced by `data`; returns its mkdocs.yml."""
+    where.mkdir(parents=True, exist_ok=True)
+    for part in ("mkdocs.yml", "hooks", "overrides", "docs"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, where / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, where / part)
+    if data is not None:
+        (where / DATA).write_text(data, encoding="utf-8")
+        _strip_prose_links(where / "docs")
+    return where / "mkdocs.yml"
+
+
+def _strip_prose_links(docs: Path) -> None:
+    """Hand-written prose links to real ids and questions; a synthetic file has none of them: keep the markers only."""
+    for page in docs.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        front = text[: text.index("\n---\n", 4) + 5] if text.startswith("---\n") else ""
+        title = next(line for line in text.splitlines() if line.startswith("# "))
+        markers = [line for line in text.splitlines() if line.startswith("<!-- srg:")]
+        markers = [m for m in markers if "common-questions" not in m]
+        page.write_text(front + title + "\n\n" + "\n\n".join(markers) + "\n", encoding="utf-8")
