@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-from srg.pipeline import finish_page, render_page, stash_html
+from srg.pipeline import anchor_ids, finish_page, render_page, stash_html
 
 # The finished HTML blocks of each page, between its Markdown and its HTML.
 _STASH = "srg_html_blocks"
@@ -27,4 +27,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     label = page_label(page, config)
     with as_plugin_error():
-        return finish_page(html, page.meta.pop(_STASH, []), page.file.src_uri, site(config), label)
+        html = finish_page(html, page.meta.pop(_STASH, []), page.file.src_uri, site(config), label)
+    # MkDocs found the anchors of what Markdown rendered; add those of the generated blocks,
+    # so its strict anchor validation covers links to them too.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(html)
+    return html

@@ -151,7 +151,8 @@ def test_the_self_check_works_without_javascript(browser, base_url: str) -> None
     context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
     page = context.new_page()
     page.goto(base_url + "self-check/")
-    assert page.locator(".srg-quiz__choices").count() == 0
+    assert page.locator(".srg-quiz__choices").count() > 0
+    assert not page.locator(".srg-quiz__choices").first.is_visible()
     question = page.locator("details.srg-check").first
     assert not question.evaluate("d => d.open")
     question.locator("summary").click()

@@ -190,14 +190,25 @@ def test_sources_list_puts_aws_documentation_first_and_names_who_cites_it() -> N
     data = parse(doc)
     assert [s.id for s in data.sources] == ["blog", "aws-notes", "csa"]
     text = blocks.sources_list(data, linker(data), {})
-    assert re.findall(r"^### .* \{ #source-([a-z-]+)[^}]*\}$", text, re.M) == ["aws-notes", "blog", "csa"]
-    sections = dict(re.findall(r"\{ #source-([a-z-]+)[^}]*\}\n\n(.*?)(?=\n\n###|\Z)", text, re.S))
-    assert tree(sections["aws-notes"]).find("p", class_="srg-links").words == (
+    page = tree(text)
+    assert [li.attrs["id"] for li in page.find_all("li", class_="srg-source")] == [
+        "source-aws-notes",
+        "source-blog",
+        "source-csa",
+    ]
+    assert re.findall(r"^## (.*) \{ #(sources-[a-z]+)", text, re.M) == [
+        ("AWS documentation", "sources-aws"),
+        ("Other sources, and the notes the guide started from", "sources-other"),
+    ]
+    items = {li.attrs["id"].removeprefix("source-"): li for li in page.find_all("li", class_="srg-source")}
+    assert items["aws-notes"].find("p", class_="srg-links").words == (
         "Cited by: Guest OS patching · Host OS patching · Backups"
     )
     # Cited only in a condition of a cell, the blog still lists its entry.
-    assert tree(sections["blog"]).find("p", class_="srg-links").words == "Cited by: Guest OS patching · Backups"
-    assert tree(sections["csa"]).words == "Cited by title; no stable public address. Cited in the prose of the pages."
+    assert items["blog"].find("p", class_="srg-links").words == "Cited by: Guest OS patching · Backups"
+    assert items["csa"].words == (
+        "A matrix without address (cited by title; it has no stable public address) Cited in the prose of the pages."
+    )
 
 
 def test_glossary_lists_every_term_alphabetically_with_its_anchor() -> None:

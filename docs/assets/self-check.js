@@ -1,7 +1,8 @@
 // The self-check as a study tool: answer each question with AWS, Customer or
-// Shared, keep a score, pick one service, shuffle the order. Without
-// JavaScript every question is still a <details> that opens on its answer.
-// The owners and their labels come from the page (data-srg-owners).
+// Shared, keep a score, pick one service, shuffle the order. The answer
+// buttons are in the page from the build, shown only once this script runs
+// (one class on the quiz); one listener serves them all. Without JavaScript
+// every question is still a <details> that opens on its answer.
 (function () {
   "use strict";
 
@@ -11,11 +12,9 @@
       return;
     }
     root.setAttribute("data-srg-ready", "");
-    var labels = JSON.parse(root.getAttribute("data-srg-owners"));
-    var questions = Array.prototype.slice.call(document.querySelectorAll("details.srg-check"));
     var sections = Array.prototype.slice.call(document.querySelectorAll("[data-srg-check-service]"));
     var slot = root.querySelector(".srg-quiz-slot");
-    var score = { right: 0, answered: 0 };
+    var score = { right: 0, answered: 0, shown: document.querySelectorAll("details.srg-check").length };
 
     var bar = document.createElement("form");
     bar.className = "srg-quiz";
@@ -45,73 +44,56 @@
     tally.setAttribute("role", "status");
     bar.appendChild(tally);
     slot.appendChild(bar);
-
-    function visible() {
-      return questions.filter(function (question) { return !question.hidden; });
-    }
+    document.body.classList.add("srg-quiz-ready");
 
     function showScore() {
       tally.textContent = score.right + " of " + score.answered + " right, " +
-        (visible().length - score.answered) + " to go.";
+        Math.max(score.shown - score.answered, 0) + " to go.";
     }
 
-    function answer(question, owner, buttons, verdict) {
-      if (question.hasAttribute("data-srg-answered")) {
+    function answer(button) {
+      var question = button.closest(".srg-question");
+      var details = question.querySelector("details.srg-check");
+      if (details.hasAttribute("data-srg-answered")) {
         return;
       }
-      var right = question.getAttribute("data-owner") === owner;
-      question.setAttribute("data-srg-answered", right ? "right" : "wrong");
+      var right = details.getAttribute("data-owner") === button.value;
+      details.setAttribute("data-srg-answered", right ? "right" : "wrong");
       score.answered += 1;
       score.right += right ? 1 : 0;
-      buttons.forEach(function (button) {
-        button.disabled = true;
-        button.setAttribute("aria-pressed", String(button.value === owner));
+      question.querySelectorAll(".srg-quiz__choices button").forEach(function (other) {
+        other.disabled = true;
+        other.setAttribute("aria-pressed", String(other === button));
       });
-      verdict.textContent = right ? "Right." : "Not quite: the answer is below.";
-      question.open = true;
+      question.querySelector(".srg-quiz__verdict").textContent = right ? "Right." : "Not quite: the answer is above.";
+      details.open = true;
       showScore();
     }
 
-    questions.forEach(function (question) {
-      var choices = document.createElement("p");
-      choices.className = "srg-quiz__choices";
-      var verdict = document.createElement("span");
-      verdict.className = "srg-quiz__verdict";
-      var buttons = Object.keys(labels).map(function (owner) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button";
-        button.value = owner;
-        button.textContent = labels[owner];
-        button.addEventListener("click", function () { answer(question, owner, buttons, verdict); });
-        choices.appendChild(button);
-        return button;
-      });
-      choices.appendChild(verdict);
-      question.parentNode.insertBefore(choices, question.nextSibling);
+    document.addEventListener("click", function (event) {
+      var button = event.target instanceof Element ? event.target.closest(".srg-quiz__choices button") : null;
+      if (button) {
+        answer(button);
+      }
     });
 
     choice.addEventListener("change", function () {
+      score.shown = 0;
       sections.forEach(function (section) {
-        var id = section.getAttribute("data-srg-check-service");
-        var shown = !choice.value || id === choice.value;
+        var shown = !choice.value || section.getAttribute("data-srg-check-service") === choice.value;
         section.hidden = !shown;
         var heading = section.previousElementSibling;
         if (heading && /^H[2-6]$/.test(heading.tagName)) {
           heading.hidden = !shown;
         }
-        section.querySelectorAll("details.srg-check").forEach(function (question) {
-          question.hidden = !shown;
-          question.parentNode.hidden = !shown;
-        });
+        score.shown += shown ? section.querySelectorAll("details.srg-check").length : 0;
       });
       showScore();
     });
 
     shuffle.addEventListener("click", function () {
       sections.forEach(function (section) {
-        var list = section;
-        var items = Array.prototype.slice.call(list.querySelectorAll(".srg-question"));
+        var items = Array.prototype.slice.call(section.querySelectorAll(".srg-question"));
         for (var i = items.length - 1; i > 0; i -= 1) {
           var j = Math.floor(Math.random() * (i + 1));
           var swap = items[i];
@@ -119,7 +101,7 @@
           items[j] = swap;
         }
         items.forEach(function (item) {
-          list.appendChild(item);
+          section.appendChild(item);
         });
       });
     });
@@ -127,6 +109,7 @@
     showScore();
   }
 
+  // Material's document$ emits on every page, instant navigation included.
   if (window.document$) {
     window.document$.subscribe(init);
   } else {

@@ -75,12 +75,24 @@ def comparison_table(catalog: Catalog, link: Linker, args: dict[str, str]) -> st
 
 
 def sources_list(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """A section per source, AWS's documentation first, each with the entries that cite it."""
-    ordered = sorted(catalog.sources, key=lambda s: not s.is_aws_documentation)
+    """Every source, anchored at `source-<id>`, with the entries that cite it: AWS's documentation first.
+
+    A list, not a heading per source: a hundred and more headings would fill
+    the table of contents and cost the theme's scripts a scroll listener each.
+    """
+    groups = [
+        ("AWS documentation", "sources-aws", [s for s in catalog.sources if s.is_aws_documentation]),
+        (
+            "Other sources, and the notes the guide started from",
+            "sources-other",
+            [s for s in catalog.sources if not s.is_aws_documentation],
+        ),
+    ]
     parts = []
-    for source in ordered:
-        body = html.render("sources.html", source=source, citing=catalog.citing(source.id), link=link)
-        parts.append(_join([heading(3, source.title, f"source-{source.id}", "data-search-exclude"), body]))
+    for title, anchor, sources in groups:
+        if sources:
+            body = html.render("sources.html", sources=sources, catalog=catalog, link=link)
+            parts.append(_join([heading(2, title, anchor, "data-search-exclude"), body]))
     return _join(parts)
 
 

@@ -133,10 +133,15 @@ def finish_page(html: str, blocks: list[str], page: str, site: Site, shown: str 
     return html
 
 
+def anchor_ids(html: str) -> set[str]:
+    """Every id in the page's HTML: where a link can point."""
+    return set(_ID.findall(html))
+
+
 def check_page_html(html: str, page: str, site: Site, shown: str | None = None) -> None:
     """Fail if the page's final HTML lost an anchor placed on it or uses all-caps terms the glossary lacks."""
     shown = shown or page
-    ids = set(_ID.findall(html))
+    ids = anchor_ids(html)
     anchors = {t.anchor for t in site.targets.values() if t.page == page}
     missing = sorted(anchors - ids)
     if missing:
