@@ -1,10 +1,10 @@
-# The two commands a newcomer needs (see README.md): `make serve` and `make test`.
-# Both create .venv from the exact versions in requirements.lock first.
+# The commands a newcomer needs (see README.md): `make serve`, `make check` and `make test`.
+# Each creates .venv from the exact versions in requirements.lock first.
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build clean
+.PHONY: serve check test schema build clean
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -23,9 +23,22 @@ node_modules/.installed: package.json package-lock.json
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
+# The quick loop while editing: ruff, then every test that needs no browser, Node.js or Java,
+# on every core (pytest-xdist; one built site per worker) with Hypothesis's quick profile.
+# Under a minute on two cores.
+check: $(VENV)/.installed
+	$(BIN)/ruff check .
+	HYPOTHESIS_PROFILE=dev $(BIN)/python -m pytest -m "not browser and not audit" -q -n auto
+
+# Everything, as CI runs it (.ci/run): the browser tests and the audits too, Hypothesis's thorough profile.
 test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+
+# The data file's JSON Schema, generated from the model (hooks/srg/model.py); commit the result.
+schema: $(VENV)/.installed
+	cd hooks && ../$(BIN)/python -m srg.schema > ../docs/data/responsibilities.schema.json.tmp
+	mv docs/data/responsibilities.schema.json.tmp docs/data/responsibilities.schema.json
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict

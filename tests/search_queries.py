@@ -1,6 +1,8 @@
-"""Realistic queries and the section each must land on as the first section result.
+"""Realistic queries and where each must land: a section ('page/#anchor') as the first section result,
+or a page ('page/', no anchor) as the first result of all.
 
 Keep this list growing: every question a reader types that once landed wrong belongs here.
+A responsibility's section is '<page of its rule>/#<id>' (aws/, customer/ or shared/).
 """
 
 QUERIES: dict[str, str] = {
@@ -20,17 +22,29 @@ QUERIES: dict[str, str] = {
     "VPC": "customer/#vpc-internet-access",
     "firewall": "customer/#security-groups",
     "security group": "customer/#security-groups",
-    "rotate credentials": "customer/#credential-rotation",
+    "rotate credentials": "shared/#credential-rotation",
     "encryption S3": "customer/#data-encryption",
     "installed software": "customer/#installed-software",
     "RDS maintenance window": "shared/#managed-service-patching",
     "patch management": "shared/#patch-management",
     "training": "shared/#awareness-and-training",
-    "Lambda runtime": "aws/#lambda-runtime-updates",
+    "Lambda runtime": "shared/#lambda-runtime-updates",
     "endpoints": "aws/#service-endpoints",
     "report abuse": "report-abuse/#how-to-report-it",
     "abuse email": "report-abuse/#how-to-report-it",
     "Trust & Safety": "report-abuse/#how-to-report-it",
     "who patches RDS": "shared/#managed-service-patching",
-    "Fargate hosts": "services/#ecs-or-eks-on-fargate",
+    "Fargate hosts": "services/fargate/",
+    "KMS": "shared/#key-management",
+    "MFA": "customer/#root-user-and-mfa",
+    "ACL": "customer/#network-acls",
+    "DDoS": "shared/#ddos-protection",
+    "CloudTrail": "customer/#logging-and-monitoring",
+    "WAF": "customer/#web-application-firewall",
+    "Shield": "shared/#ddos-protection",
+    "Artifact": "shared/#compliance-reports",
+    "pen test": "customer/#penetration-testing",
+    "encryption in transit": "customer/#encryption-in-transit",
+    "hypervisor": "aws/#virtualization-layer",
+    "backup": "shared/#backups-and-resilience",
 }

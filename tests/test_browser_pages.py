@@ -1,4 +1,4 @@
-"""Every page in a real Chromium: no console error, no request to any host but the site's own."""
+"""Every page of the built site in a real Chromium: no console error, no request to any host but the site's own."""
 
 from __future__ import annotations
 
@@ -7,58 +7,77 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from test_content import PAGES
+from browser import Served, after_paint, visit, visit_all
+from conftest import section_of
+from srg.model import Catalog
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_load_cleanly_from_the_site_origin_only(browser, base_url: str, scheme: str) -> None:
+def test_pages_load_cleanly_from_the_site_origin_only(browser, served: list[Served], scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
     requests: list[str] = []
     problems: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    origin = urlsplit(base_url).netloc
-    for path in PAGES:
-        response = page.goto(base_url + path.removesuffix("index.html"))
-        assert response is not None, path
-        assert response.status == 200, path
-        page.wait_for_load_state("networkidle")
+    context.on("request", lambda request: requests.append(request.url))
+    context.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    context.on("weberror", lambda error: problems.append(str(error.error)))
+    visit_all(context, served, follow=False)  # where share pages lead is a page of the list too
     context.close()
+    origin = urlsplit(served[0].url).netloc
     foreign = [
         url for url in requests if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).netloc != origin
     ]
     assert foreign == []
     assert problems == []
-    assert len(requests) > len(PAGES)
+    visited = {urlsplit(url)._replace(fragment="").geturl() for url in requests}
+    assert {each.url for each in served} <= visited
 
 
-def test_section_link_opens_at_its_heading(browser, base_url: str) -> None:
+def test_a_share_page_takes_the_reader_to_its_answer_even_without_javascript(
+    browser, served: list[Served], catalog: Catalog
+) -> None:
+    shares = [each for each in served if each.path.startswith("a/")]
+    assert [each.path for each in shares] == sorted(f"a/{r.id}/" for r in catalog.responsibilities)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for each in shares:
+        entry = each.path.split("/")[1]
+        assert each.landing.endswith("/" + section_of(entry, catalog)), each.landing
+        visit(page, each)
+        assert page.locator(f"h2[id='{entry}']").is_visible(), each.path
+    context.close()
+
+
+def test_section_link_opens_at_its_heading_clear_of_the_header(browser, base_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(base_url + "customer/#guest-os-patching")
+    after_paint(page)
     heading = page.locator("h2#guest-os-patching")
     box = heading.bounding_box()
+    header = page.locator(".md-header").bounding_box()
     assert box is not None
-    assert 0 <= box["y"] < 200
+    assert header is not None
+    assert header["y"] + header["height"] - 1 <= box["y"] < 200
     page.close()
 
 
-def test_copy_link_puts_the_sections_absolute_url_on_the_clipboard(browser, base_url: str) -> None:
+def test_copy_link_puts_the_answers_share_address_on_the_clipboard(browser, base_url: str) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "shared/?h=patch")
-    button = page.locator("#patch-management + .srg-meta .srg-copy-link")
-    button.click()
+    section = page.locator("#patch-management + .srg-entry")
+    section.locator(".srg-copy-link").click()
     page.wait_for_function(
-        "document.querySelector('#patch-management + .srg-meta .srg-copy-link').textContent === 'Link copied'"
+        "document.querySelector('#patch-management + .srg-entry .srg-copy-link').textContent === 'Link copied'"
     )
-    assert page.evaluate("navigator.clipboard.readText()") == base_url + "shared/#patch-management"
-    assert page.locator("#patch-management + .srg-meta [role=status]").text_content() == "Link copied"
-    assert page.locator(".srg-copy-link").count() == len(page.locator("h2.srg-responsibility").all())
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == base_url + "a/patch-management/"
+    assert section.locator(".srg-copy-status[role=status]").text_content() == "Link copied"
+    assert page.locator(".srg-copy-link").count() == page.locator("h2.srg-responsibility").count()
+    page.goto(copied)
+    page.wait_for_url(base_url + "shared/#patch-management")
     context.close()
 
 

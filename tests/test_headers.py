@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import Build
-from srg.headers import (
+from srg.security_headers_policy import (
     InlineStyleAttribute,
     content_security_policy,
     inline_hashes,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
-from conftest import Build, site_prefix
+from conftest import Build, built_pages, redirect_of, site_prefix
+from srg.model import Catalog
 
 RECORD = Path(__file__).with_name("published_links.txt")
 
@@ -17,27 +20,35 @@ def published() -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def html_of(site: Build, address: str) -> str:
-    path = address.split("#")[0].removeprefix("./")
-    return site.page(f"{path}index.html")
+def html_of(site: Build, address: str) -> str | None:
+    path = site.site / address.split("#")[0].removeprefix("./").removeprefix("/") / "index.html"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 @pytest.mark.parametrize("address", published())
 def test_every_published_address_still_resolves(site: Build, address: str) -> None:
     html = html_of(site, address)
+    assert html is not None, f"{address} would break: the page is gone; add a redirect"
     if "#" in address:
         anchor = address.split("#")[1]
         assert f'id="{anchor}"' in html, f"{address} would break: keep it as an alias or add a redirect"
+    redirect = redirect_of(html)
+    if redirect:  # a page that sends the reader on (a share page) sends them somewhere that exists
+        here = "http://site/" + address.split("#")[0].removeprefix("./")
+        target = urljoin(here, redirect).removeprefix("http://site/")
+        landing = html_of(site, target)
+        assert landing is not None, f"{address} redirects to a missing page {target}"
+        if "#" in target:
+            assert f'id="{target.split("#")[1]}"' in landing, f"{address} redirects to a missing anchor {target}"
 
 
-def test_every_responsibility_is_recorded(site: Build, data_text: str) -> None:
-    ids = re.findall(r"^  - id: ([a-z0-9-]+)$", data_text.split("\nresponsibilities:")[1], flags=re.M)
-    recorded = {address.split("#")[1] for address in published() if "#" in address}
-    assert set(ids) <= recorded, "record new responsibilities in tests/published_links.txt"
-
-
-def built_pages(site: Build) -> list[Path]:
-    return sorted(p for p in site.site.rglob("*.html") if p.name in {"index.html", "404.html"})
+def test_every_page_and_responsibility_is_recorded(site: Build, catalog: Catalog) -> None:
+    recorded = set(published())
+    anchors = {address.split("#")[1] for address in recorded if "#" in address}
+    missing = [r.id for r in catalog.responsibilities if r.id not in anchors]
+    assert missing == [], "record new responsibilities in tests/published_links.txt"
+    pages = {"./" if page == "" else page for page in built_pages(site.site)}
+    assert sorted(pages - recorded) == [], "record new pages in tests/published_links.txt"
 
 
 def meta(html: str, attribute: str, name: str) -> str:
@@ -46,22 +57,38 @@ def meta(html: str, attribute: str, name: str) -> str:
     return match[1]
 
 
-def test_every_page_unfurls_with_title_description_image(site: Build) -> None:
-    pages = built_pages(site)
-    assert len(pages) >= 9
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
+def test_every_page_unfurls_with_title_description_image(site: Build, catalog: Catalog) -> None:
+    too_long = {}
+    for path in [*built_pages(site.site), "404.html"]:
+        html = site.page(path if path.endswith(".html") else f"{path}index.html")
         title = meta(html, "property", "og:title")
-        assert "Shared Responsibility Guide" in title
-        assert 40 <= len(meta(html, "property", "og:description")) <= 300, path
+        assert meta(html, "property", "og:site_name") == "Shared Responsibility Guide", path
+        if not path.startswith("a/"):  # a share page's title is its question alone
+            assert "Shared Responsibility Guide" in title, path
+        description = unescape(meta(html, "property", "og:description"))
+        assert len(description) >= 40, path
+        if len(description) > 300:  # what link previews show before they cut the text
+            too_long[path] = len(description)
         assert meta(html, "property", "og:image").endswith("/assets/social-card.png")
         assert meta(html, "name", "twitter:card") == "summary_large_image"
         assert meta(html, "name", "twitter:title") == title
-        if path.name == "index.html":
-            relative = path.parent.relative_to(site.site).as_posix()
-            url = meta(html, "property", "og:url")
-            assert url.endswith(site_prefix() + ("" if relative == "." else relative + "/")), url
-            assert f'<link rel="canonical" href="{url}">' in html
+        if path.endswith(".html"):
+            continue
+        url = meta(html, "property", "og:url")
+        if path.startswith("a/"):  # a share page previews as its answer and leads to the answer's section
+            entry = catalog.responsibility(path.split("/")[1])
+            assert url.endswith(site_prefix() + f"{entry.rule}/#{entry.id}"), url
+        else:
+            assert url.endswith(site_prefix() + path), url
+        assert f'<link rel="canonical" href="{url}">' in html
+    assert too_long == {}, "descriptions over 300 characters"
+
+
+def test_every_share_page_previews_its_answer(site: Build, catalog: Catalog) -> None:
+    for entry in catalog.responsibilities:
+        html = site.page(f"a/{entry.id}/index.html")
+        assert entry.summary in unescape(meta(html, "property", "og:description")), entry.id
+        assert f'href="../../{entry.rule}/#{entry.id}"' in html
 
 
 def test_social_card_is_a_committed_1200x630_png(site: Build) -> None:

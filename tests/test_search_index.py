@@ -1,35 +1,109 @@
-"""Search words from the data file reach their sections in the built search index, boosted."""
+"""The search index: each answer is a result with its search words, a boost and its one-line answer; the glossary
+is a result per term; the generated pages are one result each; share pages stay out; no address is there twice."""
 
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 
 import pytest
 
-from conftest import Build
-from srg.search import SearchIndexError, enrich_index
-from test_build import PAGE_OF_OWNER
+from conftest import Build, section_of
+from srg.load import parse_catalog
+from srg.model import Catalog
+from srg.search import SearchIndexError, WholePage, shape_index
+
+SMALL = """
+sources: [{id: notes, title: The notes, url: "https://docs.aws.amazon.com/notes.html"}]
+services: [{id: ec2, name: Amazon EC2, kind: infrastructure, security: notes}]
+categories: [{id: os, name: Operating system}]
+glossary:
+  - {term: OS, expansion: Operating system, definition: What runs the machine.}
+  - {term: AWS, expansion: Amazon Web Services}
+  - {term: EC2, expansion: Amazon Elastic Compute Cloud}
+responsibilities:
+  - {id: guest-os-patching, title: Guest OS patching, rule: customer, category: os, summary: The customer patches it.,
+     aws: Patches the host., customer: Patches the guest., services: customer, related: [], search: [OS, guest OS],
+     sources: [notes], checked: 2026-11-01}
+"""
+LOCATIONS = {"guest-os-patching": "customer/#guest-os-patching"}
 
 
-def test_enrich_index_adds_words_and_boost_to_sections_only() -> None:
-    index = {"docs": [{"location": "a/", "title": "A"}, {"location": "a/#x", "title": "X", "tags": ["t"]}]}
-    enrich_index(index, {"a/#x": ["OS", "guest OS"]}, boost=3.0)
-    assert index["docs"][0] == {"location": "a/", "title": "A"}
-    assert index["docs"][1]["tags"] == ["t", "OS", "guest OS"]
-    assert index["docs"][1]["boost"] == 3.0
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
 
-def test_enrich_index_fails_when_a_section_is_missing() -> None:
-    with pytest.raises(SearchIndexError, match="no section for a/#gone"):
-        enrich_index({"docs": [{"location": "a/"}]}, {"a/#gone": ["x"]})
+@pytest.fixture(scope="module")
+def small() -> Catalog:
+    return parse_catalog(SMALL, "small.yml")
 
 
-def test_built_index_carries_each_entrys_search_words(site: Build, data_text: str) -> None:
-    from srg.load import parse_catalog
+def test_answers_and_terms_follow_their_page_and_whole_pages_come_back_as_one_result(small: Catalog) -> None:
+    index = {"docs": [{"location": "", "title": "Home", "text": "<p>Hi</p>"}]}
+    pages = [WholePage("glossary/", "Glossary", "Every term."), WholePage("customer/", "What you secure", "Yours.")]
+    shape_index(index, small, LOCATIONS, pages, "glossary/")
+    docs = index["docs"]
+    assert [doc["location"] for doc in docs] == [
+        "",
+        "customer/",
+        "customer/#guest-os-patching",
+        "glossary/",
+        "glossary/#term-aws",
+        "glossary/#term-ec2",
+        "glossary/#term-os",
+    ]
+    answer = docs[2]
+    assert answer["title"] == "Guest OS patching"
+    assert text_of(answer["text"]) == "The customer patches it."
+    assert answer["tags"] == ["OS", "guest OS"]
+    assert answer["boost"] > 1
+    assert text_of(docs[6]["text"]) == "Operating system. What runs the machine."
+    assert "boost" not in docs[0]
 
-    catalog = parse_catalog(data_text, "data")
-    docs = {doc["location"]: doc for doc in json.loads(site.page("search/search_index.json"))["docs"]}
+
+def test_an_answer_whose_page_is_in_no_index_fails() -> None:
+    catalog = parse_catalog(SMALL, "small.yml")
+    with pytest.raises(SearchIndexError, match="no page in the index for customer/"):
+        shape_index({"docs": []}, catalog, LOCATIONS, [WholePage("glossary/", "Glossary", "Terms.")], "glossary/")
+
+
+def test_an_address_in_the_index_twice_fails(small: Catalog) -> None:
+    index = {"docs": [{"location": "customer/", "title": "C", "text": ""}]}
+    pages = [WholePage("customer/", "What you secure", "Yours."), WholePage("glossary/", "Glossary", "Terms.")]
+    with pytest.raises(SearchIndexError, match="in the search index twice: customer/"):
+        shape_index(index, small, LOCATIONS, pages, "glossary/")
+
+
+@pytest.fixture(scope="module")
+def docs(site: Build) -> list[dict]:
+    return json.loads(site.page("search/search_index.json"))["docs"]
+
+
+def test_built_index_carries_each_entrys_search_words_and_answer(docs: list[dict], catalog: Catalog) -> None:
+    by_location = {doc["location"]: doc for doc in docs}
     for entry in catalog.responsibilities:
-        doc = docs[f"{PAGE_OF_OWNER[entry.owner]}/#{entry.id}"]
+        doc = by_location[section_of(entry.id, catalog)]
+        assert doc["title"] == entry.title
         assert doc["tags"] == list(entry.search)
         assert doc["boost"] > 1
+        assert text_of(doc["text"]) == entry.summary
+
+
+def test_every_glossary_term_is_one_result(docs: list[dict], catalog: Catalog) -> None:
+    terms = [doc for doc in docs if doc["location"].startswith("glossary/#term-")]
+    ordered = sorted(catalog.glossary, key=lambda t: t.term.lower())
+    assert [doc["title"] for doc in terms] == [term.term for term in ordered]
+    for doc, term in zip(terms, ordered, strict=True):
+        assert doc["location"] == f"glossary/#{term.anchor}"
+        assert text_of(doc["text"]).startswith(term.expansion)
+
+
+def test_every_page_is_found_once_and_share_pages_and_comparison_rows_are_not(
+    docs: list[dict], pages: list[str]
+) -> None:
+    locations = [doc["location"] for doc in docs]
+    assert len(locations) == len(set(locations))
+    assert sorted(p for p in pages if not p.startswith("a/")) == sorted(loc for loc in locations if "#" not in loc)
+    assert [location for location in locations if location.startswith("a/")] == []
+    assert [location for location in locations if "#compare-" in location] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -53,8 +54,12 @@ def test_editing_the_data_file_reloads_the_open_page(browser, tmp_path: Path) ->
         page.get_by_role("link", name="What you secure").first.click()
         page.wait_for_selector("h2#data-encryption")
         data = project / "docs" / "data" / "responsibilities.yml"
-        data.write_text(data.read_text().replace("title: Data encryption", "title: Data encryption, edited live"))
-        page.wait_for_selector("h2#data-encryption:has-text('Data encryption, edited live')", timeout=30_000)
+        edited, count = re.subn(
+            r"(- id: data-encryption\n\s+title: )(.*)", r"\1\2, edited live", data.read_text(encoding="utf-8")
+        )
+        assert count == 1, "the data file has no data-encryption entry with its title next"
+        data.write_text(edited, encoding="utf-8")
+        page.wait_for_selector("h2#data-encryption:has-text(', edited live')", timeout=30_000)
         page.close()
     finally:
         server.terminate()
