@@ -86,7 +86,7 @@ def empty_site(where: Path) -> Path:
 def prefix_of(config: Path) -> str:
     """The path of site_url, where the site is served ('/' when it has none)."""
     loader = type("EnvLoader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda loader, node: os.environ.get(loader.construct_sequence(node)[0]))
+    loader.add_constructor("!ENV", lambda loader, node: os.environ.get(loader.construct_scalar(node)))
     site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=loader).get("site_url") or "/"
     path = urlsplit(site_url).path or "/"
     return path if path.endswith("/") else path + "/"

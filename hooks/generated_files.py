@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -28,8 +29,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, markdown in generated_pages(data).items():
         files.append(File.generated(config, path, content=markdown))
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    root = os.path.dirname(config.config_file_path)
+    labels = {f.src_uri: os.path.relpath(f.abs_src_path, root) for f in files.documentation_pages() if f.abs_src_path}
     with as_plugin_error():
-        site = config.extra[SITE_KEY] = Site(data, pages)
+        site = config.extra[SITE_KEY] = Site(data, pages, labels)
         locations = site.section_locations()
     for path, page in share_pages(data, locations, config.site_name, config.site_url).items():
         files.append(File.generated(config, path, content=page))

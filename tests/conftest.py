@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
 from tools import executable, npm_file
 
 from browser import CHROMIUM_FLAGS, Served, chromium_path
@@ -52,8 +51,12 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
 
+# The address the test builds are published at (a host that serves under a path), unless a test sets its own.
+TEST_SITE_URL = "https://guide.example.test/shared-responsibility-guide/"
+
+
 def run_build(project: Path, site: Path) -> Build:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {"SITE_URL": TEST_SITE_URL, **os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True,
@@ -186,17 +189,9 @@ def add_to_nav(title: str, page: str) -> Callable[[str], str]:
 
 
 def site_prefix() -> str:
-    """The path of site_url, where a real host serves the site ('/' when it has none)."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-    path = urlsplit(config["site_url"]).path or "/"
+    """The path of the test builds' site_url, where a real host serves the site."""
+    path = urlsplit(os.environ.get("SITE_URL") or TEST_SITE_URL).path or "/"
     return path if path.endswith("/") else path + "/"
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default."""
-
-
-_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 @pytest.fixture(scope="session")

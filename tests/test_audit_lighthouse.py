@@ -29,6 +29,10 @@ from browser import CHROMIUM_FLAGS, Served
 pytestmark = [pytest.mark.browser, pytest.mark.audit]
 REPORTS = ARTIFACTS / "lighthouse"
 THEME_STYLESHEETS = ("/assets/stylesheets/main.", "/assets/stylesheets/palette.", "/assets/guide.css")
+# Elements on a page: 1,500 as before, except the pages whose size grows with the data, each with the budget
+# it holds at the real size (44 entries, 10 services, 178 sources) with about 15% to spare.
+DOM_BUDGET = 1500
+DOM_BUDGETS = {"customer/": 3000, "sources/": 3300, "self-check/": 4000}
 # Two Lighthouse runs at a time, one per core: what is asserted does not depend on the timing.
 AT_ONCE = 2
 
@@ -70,7 +74,7 @@ def problems(result: dict, served: Served) -> list[str]:
     measured = {
         "cumulative layout shift": (audits["cumulative-layout-shift"]["numericValue"], 0.02),
         "total bytes": (audits["total-byte-weight"]["numericValue"], 150 * 1024),
-        "DOM elements": (audits["dom-size"]["numericValue"], 1500),
+        "DOM elements": (audits["dom-size"]["numericValue"], DOM_BUDGETS.get(served.path, DOM_BUDGET)),
     }
     found += [f"{name} {value:g}, over {limit:g}" for name, (value, limit) in measured.items() if value >= limit]
     if audits["uses-text-compression"]["score"] != 1:

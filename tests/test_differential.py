@@ -286,7 +286,6 @@ MUTATIONS = st.one_of(
 )
 
 
-
 def mutated(mutations: list[Mutation]) -> Document:
     document = minimal()
     for mutation in mutations:

@@ -9,8 +9,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import Build, built_pages, redirect_of, site_prefix
+from conftest import TEST_SITE_URL, Build, built_pages, redirect_of, site_prefix
 from srg.model import Catalog
+from srg.service_pages import PREVIEW_LENGTH, owners_sentence
 
 RECORD = Path(__file__).with_name("published_links.txt")
 
@@ -87,7 +88,14 @@ def test_every_page_unfurls_with_title_description_image(site: Build, catalog: C
 def test_every_share_page_previews_its_answer(site: Build, catalog: Catalog) -> None:
     for entry in catalog.responsibilities:
         html = site.page(f"a/{entry.id}/index.html")
-        assert entry.summary in unescape(meta(html, "property", "og:description")), entry.id
+        description = unescape(meta(html, "property", "og:description"))
+        # The answer first (who holds it where), then as much of the one-line summary as a preview shows.
+        assert description.startswith(owners_sentence(catalog, entry)), entry.id
+        assert len(description) <= PREVIEW_LENGTH, entry.id
+        shown = description.removeprefix(owners_sentence(catalog, entry)).strip().removesuffix("…")
+        assert shown, entry.id
+        assert entry.summary.startswith(shown), entry.id
+        assert f"<h1>{entry.title}: who is responsible?</h1>" in unescape(html), entry.id
         assert f'href="../../{entry.rule}/#{entry.id}"' in html
 
 
@@ -114,4 +122,28 @@ def test_404_page_offers_search_and_a_way_home(site: Build) -> None:
         r'<form class="srg-404-search" action="[^"]+" method="get" role="search" aria-label="[^"]+">', html
     )
     assert 'name="q"' in html
-    assert '<a href="https://srguide.github.io/shared-responsibility-guide/">' in html
+    assert f'<a href="{TEST_SITE_URL}">' in html
+
+
+def test_without_an_address_the_build_claims_none(build_project, monkeypatch) -> None:
+    """A fork built with neither SITE_URL nor REPO_URL names no address it does not know."""
+    monkeypatch.setenv("SITE_URL", "")
+    monkeypatch.delenv("REPO_URL", raising=False)
+    build = build_project()
+    assert build.returncode == 0, build.output
+    for path in ("index.html", "customer/index.html", "a/guest-os-patching/index.html"):
+        html = build.page(path)
+        assert "srguide" not in html, path
+        assert 'rel="canonical"' not in html, path
+        assert 'property="og:url"' not in html, path
+        assert 'property="og:image"' not in html, path
+        assert "md-social__link" not in html, path
+    assert meta(build.page("customer/index.html"), "property", "og:title")
+
+
+def test_the_repository_link_comes_from_repo_url(build_project, monkeypatch) -> None:
+    monkeypatch.setenv("REPO_URL", "https://github.com/example-team/guide")
+    build = build_project()
+    assert build.returncode == 0, build.output
+    html = build.page("index.html")
+    assert re.search(r'<a href="https://github.com/example-team/guide"[^>]*class="md-social__link"', html)

@@ -45,7 +45,16 @@
       copy(button);
     }
   });
+  // A link to an answer's old place (an entry that moved to another page) goes on to its new one.
+  function followMoved() {
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target && target.hasAttribute("data-srg-moved")) {
+      window.location.replace(target.querySelector("a").href);
+    }
+  }
+
   function ready() {
+    followMoved();
     document.querySelectorAll("button[data-srg-copy]").forEach(function (button) {
       button.classList.add("srg-ready");
     });

@@ -28,8 +28,18 @@ def _join(parts: list[str]) -> str:
 
 
 def responsibility_sections(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """A level-2 section for each responsibility under the rule `args['rule']`, anchored at its id."""
-    return _join([responsibility_section(catalog, link, entry) for entry in catalog.under_rule(args["rule"])])
+    """A level-2 section for each responsibility under the rule `args['rule']`, anchored at its id.
+
+    An entry that moved here from another rule's page leaves a pointer there,
+    at its old anchor, so links teammates already have still lead to it.
+    """
+    rule = args["rule"]
+    sections = [responsibility_section(catalog, link, entry) for entry in catalog.under_rule(rule)]
+    moved = [entry for entry in catalog.responsibilities if rule in entry.moved_from]
+    if moved:
+        sections.append(heading(2, "Moved to another page", "moved", "data-search-exclude"))
+        sections.append(html.render("moved.html", entries=moved, link=link))
+    return _join(sections)
 
 
 def responsibility_section(catalog: Catalog, link: Linker, entry: Responsibility) -> str:
@@ -91,7 +101,7 @@ def sources_list(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     parts = []
     for title, anchor, sources in groups:
         if sources:
-            body = html.render("sources.html", sources=sources, catalog=catalog, link=link)
+            body = html.render("sources.html", sources=sources, catalog=catalog, link=link, mark=marker(catalog, link))
             parts.append(_join([heading(2, title, anchor, "data-search-exclude"), body]))
     return _join(parts)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import MarkupError
@@ -27,6 +28,20 @@ MARKER_ARG = re.compile(r'([a-z]+)="([^"]*)"')
 MARKER_START = re.compile(r"<!--\s*srg:")
 REF = re.compile(r"\[\[(?:(?P<kind>source):)?(?P<id>[^\]|\s]+)(?:\|(?P<text>[^\]]+))?\]\]")
 REF_START = re.compile(r"\[\[")
+# Code in a page (fenced blocks and code spans) is shown as written: no marker or reference in it counts.
+CODE = re.compile(r"^[ ]{0,3}```.*?^[ ]{0,3}```[ \t]*$|(`+)[^`\n].*?\1", re.M | re.S)
+_HELD = re.compile(r"\x00(\d+)([^\x00]*)\x00")
+
+
+def outside_code(markdown: str, transform: Callable[[str], str]) -> str:
+    """Apply `transform` to `markdown` with its code held aside (line breaks kept, so line numbers hold)."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match[0])
+        return f"\x00{len(held) - 1}{chr(10) * match[0].count(chr(10))}\x00"
+
+    return _HELD.sub(lambda match: held[int(match[1])], transform(CODE.sub(hold, markdown)))
 
 
 @dataclass(frozen=True)
@@ -45,7 +60,9 @@ def _marker(match: re.Match[str], markdown: str) -> Marker:
 
 
 def find_markers(markdown: str) -> list[Marker]:
-    return [_marker(match, markdown) for match in MARKER.finditer(markdown)]
+    """The markers of a page, outside its code."""
+    masked = CODE.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), markdown)
+    return [_marker(match, masked) for match in MARKER.finditer(masked)]
 
 
 def check_arguments(marker: Marker, allowed: dict[str, tuple[str, ...]], page: str) -> None:
@@ -73,24 +90,31 @@ def leftover_marker(text: str, page: str) -> None:
 # -- where each responsibility and source is rendered -------------------------------------
 
 
-def placements(pages: dict[str, str], catalog: Catalog) -> dict[str, Target]:
-    """Map every reference name to its target, from the markers in `pages` (source path -> Markdown)."""
+def placements(pages: dict[str, str], catalog: Catalog, labels: dict[str, str] | None = None) -> dict[str, Target]:
+    """Map every reference name to its target, from the markers in `pages` (source path -> Markdown).
+
+    `labels` names a page in messages as a person finds it ('docs/aws.md').
+    """
+    labels = labels or {}
     rule_pages: dict[str, str] = {}
     source_page = None
     for page, markdown in sorted(pages.items()):
+        shown = labels.get(page, page)
         for marker in find_markers(markdown):
             if marker.name == "responsibilities":
-                check_arguments(marker, {"rule": OWNERS}, page)
+                check_arguments(marker, {"rule": OWNERS}, shown)
                 rule = marker.args["rule"]
                 if rule in rule_pages:
                     raise MarkupError(
-                        f"{page}:{marker.line}: responsibilities under the rule '{rule}' are already rendered "
-                        f"on {rule_pages[rule]}; each may be rendered once"
+                        f"{shown}:{marker.line}: responsibilities under the rule '{rule}' are already rendered "
+                        f"on {labels.get(rule_pages[rule], rule_pages[rule])}; each may be rendered once"
                     )
                 rule_pages[rule] = page
             elif marker.name == "sources":
                 if source_page:
-                    raise MarkupError(f"{page}:{marker.line}: sources are already rendered on {source_page}")
+                    raise MarkupError(
+                        f"{shown}:{marker.line}: sources are already rendered on {labels.get(source_page, source_page)}"
+                    )
                 source_page = page
     targets: dict[str, Target] = {}
     for entry in catalog.responsibilities:
@@ -127,9 +151,12 @@ def resolve_refs(markdown: str, page: str, targets: dict[str, Target], shown: st
         href = f"#{target.anchor}" if target.page == page else f"{path}#{target.anchor}"
         return f"[{text}]({href})"
 
-    resolved = REF.sub(link, markdown)
-    leftover = REF_START.search(resolved)
-    if leftover:
-        line = line_of(resolved, leftover.start())
-        raise MarkupError(f"{shown}:{line}: malformed reference: {resolved[leftover.start() :][:40]!r}")
-    return resolved
+    def resolve(text: str) -> str:
+        resolved = REF.sub(link, text)
+        leftover = REF_START.search(resolved)
+        if leftover:
+            line = line_of(resolved, leftover.start())
+            raise MarkupError(f"{shown}:{line}: malformed reference: {resolved[leftover.start() :][:40]!r}")
+        return resolved
+
+    return outside_code(markdown, resolve)

@@ -222,6 +222,9 @@ class Responsibility(_Strict):
     sources: Annotated[list[Id], Unique, _unique("Source ids", min_length=1)]
     checked: CheckedDate = Field(description="The day the entry was last checked against AWS's documentation")
     aliases: Annotated[list[Id], Unique, _unique("Old ids")] = []
+    moved_from: Annotated[list[Owner], Unique, _unique("Rules whose page listed the entry before")] = Field(
+        [], description="Rules whose page once listed the entry: a pointer stays there, so old links keep working"
+    )
     question: Question = None  # type: ignore[assignment]
 
     def ask(self) -> str:

@@ -22,7 +22,7 @@ from . import service_pages
 from .blocks import BLOCKS
 from .errors import MarkupError, PipelineError
 from .html import HTML_END, HTML_START, Linker, Target
-from .markers import MARKER, check_arguments, find_markers, leftover_marker, placements, resolve_refs
+from .markers import MARKER, check_arguments, find_markers, leftover_marker, outside_code, placements, resolve_refs
 from .model import Catalog
 from .terms import abbreviate, undefined_terms
 
@@ -30,6 +30,7 @@ ALL_BLOCKS = {**BLOCKS, **service_pages.BLOCKS}
 _LEFTOVER_REF = re.compile(r"\[\[")
 _FENCED_HTML = re.compile(rf"{re.escape(HTML_START)}\n(.*?)\n{re.escape(HTML_END)}", re.S)
 _PLACEHOLDER = re.compile(r"<!--srg-block:(\d+)-->")
+_CODE_HTML = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -39,10 +40,12 @@ class Site:
 
     catalog: Catalog
     pages: dict[str, str] = field(repr=False)
+    # How each page is named in messages ('docs/aws.md'); its source path when absent.
+    labels: dict[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def targets(self) -> dict[str, Target]:
-        return placements(self.pages, self.catalog)
+        return placements(self.pages, self.catalog, self.labels)
 
     def section_location(self, entry_id: str) -> str:
         """The site-relative location of an entry's section: 'customer/#guest-os-patching'."""
@@ -101,9 +104,12 @@ def expand_markers(markdown: str, link: Linker, site: Site, shown: str) -> str:
         block, _ = ALL_BLOCKS[marker.name]
         return block(site.catalog, link, marker.args)
 
-    expanded = MARKER.sub(expand, markdown)
-    leftover_marker(expanded, shown)
-    return expanded
+    def expand_all(text: str) -> str:
+        expanded = MARKER.sub(expand, text)
+        leftover_marker(expanded, shown)
+        return expanded
+
+    return outside_code(markdown, expand_all)
 
 
 def _allowed(key: str, catalog: Catalog) -> tuple[str, ...]:
@@ -124,10 +130,12 @@ def finish_page(html: str, blocks: list[str], page: str, site: Site, shown: str 
     stashed blocks, escaped, and Markdown never parsed it.)
     """
     shown = shown or page
-    leftover_marker(html, shown)
-    leftover = _LEFTOVER_REF.search(html)
+    outside_code = _CODE_HTML.sub("", html)
+    leftover_marker(outside_code, shown)
+    leftover = _LEFTOVER_REF.search(outside_code)
     if leftover:
-        raise PipelineError(f"{shown}: a [[reference]] reached the HTML unresolved: {html[leftover.start() :][:40]!r}")
+        found = outside_code[leftover.start() :][:40]
+        raise PipelineError(f"{shown}: a [[reference]] reached the HTML unresolved: {found!r}")
     html = unstash_html(html, blocks, shown)
     check_page_html(html, page, site, shown)
     return html

@@ -55,7 +55,7 @@ def _rows(catalog: Catalog, service: Service, entries: list[Responsibility]) -> 
 def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """Who does what on one service, grouped by area, then the customer's checklist."""
     service = catalog.service(args["service"])
-    parts = [html.render("service_intro.html", catalog=catalog, service=service, link=link)]
+    parts = [html.render("service_intro.html", catalog=catalog, service=service, link=link, mark=marker(catalog, link))]
     checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
     parts.append(heading(2, f"What you still have to do on {service.name}", "checklist"))
     parts.append(
@@ -166,7 +166,7 @@ def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
             shares = {s.id: area_share(catalog, category, s) for s in catalog.services}
             layers.append(Layer(category, shares))
     pages = {s.id: link.to_page(service_page_path(s.id)) for s in catalog.services}
-    return html.render("model_picture.html", catalog=catalog, layers=layers, pages=pages)
+    return html.render("model_picture.html", catalog=catalog, layers=layers, pages=pages, mark=marker(catalog, link))
 
 
 def common_questions(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
@@ -177,14 +177,19 @@ def common_questions(catalog: Catalog, link: Linker, args: dict[str, str]) -> st
 # -- pages generated from the data ---------------------------------------------------------------
 
 
+def short_name(service: Service) -> str:
+    """A service's name without the vendor: 'EC2', 'ECS on AWS Fargate', 'Elastic Beanstalk'."""
+    return service.name.removeprefix("Amazon ").removeprefix("AWS ")
+
+
 def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
-    """'Customer on Amazon EC2 and Amazon ECS on EC2; AWS on Amazon S3 and Amazon DynamoDB.'"""
+    """'Customer on EC2 and ECS on EC2; AWS on S3 and DynamoDB.'"""
     badge = catalog.badge(entry)
     if badge:
         return f"{OWNER_LABELS[badge]} on every service it applies to."
     groups = []
     for owner in catalog.owners(entry):
-        names = [s.name for s in catalog.services_held_by(entry, owner)]
+        names = [short_name(s) for s in catalog.services_held_by(entry, owner)]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         groups.append(f"{OWNER_LABELS[owner]} on {listed}")
     return "; ".join(groups) + "."
@@ -211,6 +216,16 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     return pages
 
 
+PREVIEW_LENGTH = 240
+
+
+def preview(text: str, limit: int = PREVIEW_LENGTH) -> str:
+    """Text for a link preview: whole when short, else cut at a word with an ellipsis (chat apps cut it anyway)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, site_url: str | None) -> dict[str, str]:
     """A small finished HTML page per answer, `a/<id>/index.html`: its link preview is the answer.
 
@@ -227,7 +242,7 @@ def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, sit
             entry=entry,
             title=f"{entry.title}: who is responsible?",
             owners=owners_sentence(catalog, entry),
-            description=f"{owners_sentence(catalog, entry)} {entry.summary}",
+            description=preview(f"{owners_sentence(catalog, entry)} {entry.summary}"),
             target=f"../../{location}",
             canonical=f"{site_url}{location}" if site_url else None,
             image=f"{site_url}assets/social-card.png" if site_url else None,
