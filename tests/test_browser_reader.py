@@ -207,9 +207,9 @@ def test_copy_link_copies_the_share_address(browser, base_url: str) -> None:
     context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "customer/")
-    page.click("button[data-srg-copy='guest-os-patching']")
+    page.click("a[data-srg-copy='guest-os-patching']")
     page.wait_for_function(
-        "document.querySelector(\"button[data-srg-copy='guest-os-patching']\").textContent === 'Link copied'"
+        "document.querySelector(\"a[data-srg-copy='guest-os-patching']\").textContent === 'Link copied'"
     )
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == base_url + "a/guest-os-patching/"

@@ -107,9 +107,9 @@ def test_section_is_a_level_2_heading_at_the_entry_id_then_html() -> None:
     assert page.find("span", id="os-patching").attrs["class"] == "srg-alias"
     assert page.find("time").attrs["datetime"] == "2026-11-01"
     assert page.find("time").words == "1 November 2026"
-    copy = page.find("button", class_="srg-copy-link")
+    copy = page.find("a", class_="srg-copy-link")
     assert copy.attrs["data-srg-copy"] == GUEST
-    assert copy.attrs["data-srg-share"] == "../a/guest-os-patching/"
+    assert copy.attrs["href"] == "../a/guest-os-patching/"
 
 
 def test_section_shows_one_badge_only_when_every_service_agrees() -> None:
