@@ -14,7 +14,7 @@
     root.setAttribute("data-srg-ready", "");
     var sections = Array.prototype.slice.call(document.querySelectorAll("[data-srg-check-service]"));
     var slot = root.querySelector(".srg-quiz-slot");
-    var score = { right: 0, answered: 0, shown: document.querySelectorAll("details.srg-check").length };
+    var questions = Array.prototype.slice.call(document.querySelectorAll(".srg-question"));
 
     var bar = document.createElement("form");
     bar.className = "srg-quiz";
@@ -46,9 +46,17 @@
     slot.appendChild(bar);
     document.body.classList.add("srg-quiz-ready");
 
+    // The score counts the questions shown: those of the chosen service, or all.
     function showScore() {
-      tally.textContent = score.right + " of " + score.answered + " right, " +
-        Math.max(score.shown - score.answered, 0) + " to go.";
+      var shown = questions.filter(function (question) { return !question.hidden; });
+      var answered = shown.filter(function (question) {
+        return question.querySelector("details[data-srg-answered]");
+      });
+      var right = answered.filter(function (question) {
+        return question.querySelector("details[data-srg-answered=right]");
+      });
+      tally.textContent = right.length + " of " + answered.length + " right, " +
+        (shown.length - answered.length) + " to go.";
     }
 
     function answer(button) {
@@ -59,8 +67,6 @@
       }
       var right = details.getAttribute("data-owner") === button.value;
       details.setAttribute("data-srg-answered", right ? "right" : "wrong");
-      score.answered += 1;
-      score.right += right ? 1 : 0;
       question.querySelectorAll(".srg-quiz__choices button").forEach(function (other) {
         other.disabled = true;
         other.setAttribute("aria-pressed", String(other === button));
@@ -77,16 +83,19 @@
       }
     });
 
+    // A question asked once for several services shows for each of them.
     choice.addEventListener("change", function () {
-      score.shown = 0;
+      questions.forEach(function (question) {
+        var services = question.querySelector("details").getAttribute("data-services").split(" ");
+        question.hidden = Boolean(choice.value) && services.indexOf(choice.value) < 0;
+      });
       sections.forEach(function (section) {
-        var shown = !choice.value || section.getAttribute("data-srg-check-service") === choice.value;
+        var shown = Boolean(section.querySelector(".srg-question:not([hidden])"));
         section.hidden = !shown;
         var heading = section.previousElementSibling;
         if (heading && /^H[2-6]$/.test(heading.tagName)) {
           heading.hidden = !shown;
         }
-        score.shown += shown ? section.querySelectorAll("details.srg-check").length : 0;
       });
       showScore();
     });

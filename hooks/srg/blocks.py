@@ -199,6 +199,15 @@ class Question:
     def aliases(self) -> list[str]:
         return [f"check-{s.id}-{self.entry.id}" for s in self.services[1:]]
 
+    def where(self, every: int) -> str:
+        """'On Amazon EC2', 'On EC2 and ECS on EC2', 'On every service' (of `every`)."""
+        if len(self.services) == every:
+            return "On every service"
+        if len(self.services) == 1:
+            return f"On {self.services[0].name}"
+        names = [s.name.removeprefix("Amazon ").removeprefix("AWS ") for s in self.services]
+        return f"On {', '.join(names[:-1])} and {names[-1]}"
+
 
 def questions(catalog: Catalog) -> list[Question]:
     """Every question of the self-check, in service order; services with the same answer share one."""
@@ -225,7 +234,14 @@ def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         here = [q for q in everything if q.services[0].id == service.id]
         if not here:
             continue
-        body = html.render("self_check.html", questions=here, service=service, link=link, mark=marker(catalog, link))
+        body = html.render(
+            "self_check.html",
+            questions=here,
+            service=service,
+            every=len(catalog.services),
+            link=link,
+            mark=marker(catalog, link),
+        )
         parts.append(_join([heading(2, service.name, f"check-{service.id}"), body]))
     return _join(parts)
 
