@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check test schema build clean
+.PHONY: serve check test schema stale markdown build clean
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -40,8 +40,17 @@ schema: $(VENV)/.installed
 	cd hooks && ../$(BIN)/python -m srg.schema > ../docs/data/responsibilities.schema.json.tmp
 	mv docs/data/responsibilities.schema.json.tmp docs/data/responsibilities.schema.json
 
+# Entries not checked against AWS's documentation in the last 180 days: a report, not a test.
+stale: $(VENV)/.installed
+	cd hooks && ../$(BIN)/python -m srg.stale ../docs/data/responsibilities.yml 180
+
+# Every page's final Markdown (markers, references and terms expanded) and the generated files, for a build
+# without hooks (Zensical runs none): build/markdown/.
+markdown: $(VENV)/.installed
+	cd hooks && ../$(BIN)/python -m srg.export_markdown ../docs ../build/markdown
+
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site build $(VENV) node_modules

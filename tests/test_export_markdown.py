@@ -70,7 +70,10 @@ class _Loader(yaml.SafeLoader):
     """Reads mkdocs.yml's `!ENV [NAME, default]` as its default and keeps Python-specific tags out."""
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_Loader.add_constructor(
+    "!ENV",
+    lambda loader, node: None if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)[-1],
+)
 
 
 def test_the_exported_markdown_builds_without_hooks_into_the_same_articles(both_builds: tuple[Path, Path]) -> None:

@@ -133,7 +133,6 @@ def fields() -> dict[str, Field]:
             (*source, "title"),
             f"source '{source_id}': field 'title'",
             "sources.md",
-            f"source-{source_id}",
         ),
         Field("service name", ("services", 0, "name"), "service 'ec2': field 'name'", "matrix.md"),
         Field(

@@ -299,7 +299,7 @@ def test_model_picture_colours_each_area_by_its_owners_and_changes_with_the_data
 def test_owners_sentence_names_each_owner_with_its_services() -> None:
     data = catalog()
     assert service_pages.owners_sentence(data, data.responsibility(GUEST)) == (
-        "Customer on Amazon EC2; AWS on AWS Lambda, Amazon S3 and Amazon DynamoDB."
+        "Customer on EC2; AWS on Lambda, S3 and DynamoDB."
     )
     assert service_pages.owners_sentence(data, data.responsibility(HOST)) == "AWS on every service it applies to."
     assert service_pages.owners_sentence(data, data.responsibility(BACKUPS)) == (
@@ -347,7 +347,7 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
     pages = service_pages.share_pages(data, locations, "The Guide", "https://example.org/guide/")
     assert list(pages) == [f"a/{r.id}/index.html" for r in data.responsibilities]
     page = tree(pages["a/guest-os-patching/index.html"])
-    owners = "Customer on Amazon EC2; AWS on AWS Lambda, Amazon S3 and Amazon DynamoDB."
+    owners = "Customer on EC2; AWS on Lambda, S3 and DynamoDB."
     assert page.find("h1").text == "Guest OS patching: who is responsible?"
     assert page.find("title").text == "Guest OS patching: who is responsible? · The Guide"
     assert page.find("meta", name="description").attrs["content"] == f"{owners} The customer patches the guest OS."
