@@ -125,9 +125,7 @@ def test_a_question_with_the_same_answer_on_several_services_is_asked_once() -> 
     ]
     host = asked["check-ec2-host-os-patching"]
     assert host.attrs["data-services"] == "ec2 lambda s3 dynamodb"
-    assert host.find("summary").words == (
-        "On every service, who is responsible for host OS patching?"
-    )
+    assert host.find("summary").words == ("On every service, who is responsible for host OS patching?")
     assert host.find("p", class_="srg-answer").words == "AWS Patches the host."
     assert host.find("p", class_="srg-read-more").find("a").attrs["href"] == "../aws/#host-os-patching"
     assert "open" not in host.attrs
