@@ -189,15 +189,16 @@ def reload_seconds(config: Path, page: str) -> float:
     original = data.read_text(encoding="utf-8")
     marker = f"Edited at {time.time_ns()}"
     document = yaml.safe_load(original)
-    summary = next(e for e in document["responsibilities"] if e["rule"] == "customer")["summary"]
+    title = next(e for e in document["responsibilities"] if e["rule"] == "customer")["title"]
     with serving(config) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         tab = browser.new_page()
-        tab.goto(base + page)
-        tab.wait_for_load_state("networkidle")
+        tab.goto(base + page)  # the live-reload script keeps a request open: wait for the page, not the network
+        tab.wait_for_load_state("load")
         start = time.perf_counter()
-        data.write_text(original.replace(summary, f"{marker} {summary}", 1), encoding="utf-8")
-        tab.wait_for_function("marker => document.body.innerText.includes(marker)", arg=marker, timeout=300_000)
+        # A title is one line of the file (a long summary may wrap): edit it in place.
+        data.write_text(original.replace(f"title: {title}\n", f"title: {marker} {title}\n", 1), encoding="utf-8")
+        tab.wait_for_function("marker => document.body.innerText.includes(marker)", arg=marker, timeout=120_000)
         elapsed = time.perf_counter() - start
         browser.close()
     data.write_text(original, encoding="utf-8")
