@@ -55,38 +55,27 @@ def _rows(catalog: Catalog, service: Service, entries: list[Responsibility]) -> 
 def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """Who does what on one service, grouped by area, then the customer's checklist."""
     service = catalog.service(args["service"])
-    parts = [html.render("service_intro.html", catalog=catalog, service=service, link=link, mark=marker(catalog, link))]
+
+    def block(template: str, **context: object) -> str:
+        """One part of the page, its terms marked afresh (each part is its own section)."""
+        return html.render(template, catalog=catalog, service=service, link=link, mark=marker(catalog, link), **context)
+
     checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
-    parts.append(heading(2, f"What you still have to do on {service.name}", "checklist"))
-    parts.append(
-        html.render(
-            "service_checklist.html",
-            catalog=catalog,
-            service=service,
-            rows=checklist,
-            link=link,
-            mark=marker(catalog, link),
-        )
-    )
+    parts = [
+        block("service_intro.html"),
+        heading(2, f"What you still have to do on {service.name}", "checklist"),
+        block("service_checklist.html", rows=checklist),
+    ]
     for category in catalog.categories:
         rows = _rows(catalog, service, catalog.in_category(category.id))
         if rows:
-            # Out of search: each row repeats a cell that the checklist above and the answer's section carry.
-            parts.append(heading(2, category.name, f"area-{category.id}", "data-search-exclude"))
-            parts.append(
-                html.render(
-                    "service_area.html",
-                    catalog=catalog,
-                    service=service,
-                    rows=rows,
-                    link=link,
-                    mark=marker(catalog, link),
-                )
-            )
+            parts += [heading(2, category.name, f"area-{category.id}"), block("service_area.html", rows=rows)]
     absent = [e for e in catalog.responsibilities if not catalog.applies(e, service.id)]
     if absent:
-        parts.append(heading(2, f"Not part of {service.name}", "does-not-apply", "data-search-exclude"))
-        parts.append(html.render("service_absent.html", entries=absent, link=link))
+        parts += [
+            heading(2, f"Not part of {service.name}", "does-not-apply"),
+            block("service_absent.html", entries=absent),
+        ]
     return "\n\n".join(parts)
 
 
