@@ -1,4 +1,4 @@
-"""Apply the accessibility fixes of srg.theme_fixes to every page, the 404 page included."""
+"""Apply the fixes of srg.theme_markup to every page, the 404 page included."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from srg.theme_markup import ThemeMarkupChanged, name_search_dialog
+from srg.theme_markup import ThemeMarkupChanged, fix_theme_markup
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def _fixed(html: str, where: str) -> str:
     try:
-        return name_search_dialog(html)
+        return fix_theme_markup(html)
     except ThemeMarkupChanged as error:
         raise PluginError(f"{where}: {error}") from None
 

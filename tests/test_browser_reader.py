@@ -42,7 +42,16 @@ def _settled(page) -> None:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize(
-    "target", ["customer/#guest-os-patching", "services/rds/#checklist", "shared/#patch-management"]
+    "target",
+    [
+        "customer/#guest-os-patching",
+        "services/rds/#checklist",
+        "shared/#patch-management",
+        # The self-check lays out only the questions near the screen: a question deep in
+        # the page, and the heading of its last service.
+        "self-check/#check-lambda-guest-os-patching",
+        "self-check/#check-dynamodb",
+    ],
 )
 def test_a_linked_heading_arrives_below_every_fixed_bar(browser, base_url: str, viewport: dict, target: str) -> None:
     page = browser.new_page(viewport=viewport)

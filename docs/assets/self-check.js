@@ -44,7 +44,10 @@
     tally.setAttribute("role", "status");
     bar.appendChild(tally);
     slot.appendChild(bar);
-    document.body.classList.add("srg-quiz-ready");
+    // An attribute of its own, not a class: any change to an element's class restyles
+    // everything inside it (the theme styles table cells by whether their table has
+    // a class at all), here the whole page.
+    document.documentElement.setAttribute("data-srg-quiz-ready", "");
 
     // The score counts the questions shown: those of the chosen service, or all.
     function showScore() {

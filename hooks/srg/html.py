@@ -94,13 +94,27 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         auto_reload=False,
     )
-    env.globals.update(OWNER_LABELS=OWNER_LABELS, RULE_LABELS=RULE_LABELS, long_date=long_date, badge=badge)
+    env.globals.update(
+        OWNER_LABELS=OWNER_LABELS,
+        RULE_LABELS=RULE_LABELS,
+        long_date=long_date,
+        badge=badge,
+        TABLE_OPEN=TABLE_OPEN,
+        TABLE_CLOSE=TABLE_CLOSE,
+    )
     env.filters["slug"] = lambda owner: "na" if owner == "n/a" else owner
     return env
 
 
 # Finished HTML in a page's Markdown is fenced by these comments, so the build can
 # hand it past the Markdown parser (srg.pipeline.stash_html) and put it back after.
+# Every table of the site's pages opens and closes so: with a class and already
+# wrapped for sideways scrolling. The theme's script wraps each class-less table
+# itself as a page loads, by taking it out and putting it back, which restyles
+# and lays out every cell again (docs/assets/guide.css gives these the theme's look).
+TABLE_OPEN = Markup('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="srg-table">')
+TABLE_CLOSE = Markup("</table></div></div>")
+
 HTML_START = "<!--srg-html-->"
 HTML_END = "<!--/srg-html-->"
 

@@ -21,7 +21,7 @@ from functools import cached_property
 from . import service_pages
 from .blocks import BLOCKS
 from .errors import MarkupError, PipelineError
-from .html import HTML_END, HTML_START, Linker, Target
+from .html import HTML_END, HTML_START, TABLE_CLOSE, TABLE_OPEN, Linker, Target
 from .markers import MARKER, check_arguments, find_markers, leftover_marker, outside_code, placements, resolve_refs
 from .model import Catalog
 from .terms import abbreviate, undefined_terms
@@ -32,6 +32,8 @@ _FENCED_HTML = re.compile(rf"{re.escape(HTML_START)}\n(.*?)\n{re.escape(HTML_END
 _PLACEHOLDER = re.compile(r"<!--srg-block:(\d+)-->")
 _CODE_HTML = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
 _ID = re.compile(r'\sid="([^"]+)"')
+# A table written in Markdown (the tables extension gives it no attributes).
+_MARKDOWN_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 
 
 @dataclass
@@ -136,6 +138,7 @@ def finish_page(html: str, blocks: list[str], page: str, site: Site, shown: str 
     if leftover:
         found = outside_code[leftover.start() :][:40]
         raise PipelineError(f"{shown}: a [[reference]] reached the HTML unresolved: {found!r}")
+    html = _MARKDOWN_TABLE.sub(lambda table: f"{TABLE_OPEN}{table[1]}{TABLE_CLOSE}", html)
     html = unstash_html(html, blocks, shown)
     check_page_html(html, page, site, shown)
     return html

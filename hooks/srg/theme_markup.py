@@ -1,8 +1,13 @@
-"""Accessibility fixes to the theme's own markup, applied to every built page; no MkDocs imports.
+"""Fixes to the theme's own markup, applied to every built page; no MkDocs imports.
 
-Material's search dialog has role="dialog" but no accessible name (axe rule
-aria-dialog-name). Each fix matches the theme's markup exactly, so a theme
-update that changes it fails the build instead of silently dropping the fix.
+- Material's search dialog has role="dialog" but no accessible name (axe rule
+  aria-dialog-name): it gets one.
+- Material's palette code restyles every element of a page several times as
+  the page loads (see docs/assets/palette.js): the light and dark switch is
+  handed to the guide's own script instead.
+
+Each fix matches the theme's markup exactly, so a theme update that changes it
+fails the build instead of silently dropping the fix.
 """
 
 from __future__ import annotations
@@ -11,16 +16,29 @@ from .errors import SrgError
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+THEME_PALETTE = '<form class="md-header__option" data-md-component="palette">'
+GUIDE_PALETTE = '<form class="md-header__option" data-srg-palette>'
 
 
 class ThemeMarkupChanged(SrgError):
     """The theme's markup no longer matches what a fix expects."""
 
 
-def name_search_dialog(html: str) -> str:
-    if html.count(SEARCH_DIALOG) != 1:
+def _replace_once(html: str, theirs: str, ours: str, what: str) -> str:
+    if html.count(theirs) != 1:
         raise ThemeMarkupChanged(
-            f"expected the theme's search dialog {SEARCH_DIALOG!r} once; "
-            "the theme changed, so update hooks/srg/theme_fixes.py"
+            f"expected the theme's {what} {theirs!r} once; the theme changed, so update hooks/srg/theme_markup.py"
         )
-    return html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG)
+    return html.replace(theirs, ours)
+
+
+def name_search_dialog(html: str) -> str:
+    return _replace_once(html, SEARCH_DIALOG, NAMED_SEARCH_DIALOG, "search dialog")
+
+
+def hand_over_palette(html: str) -> str:
+    return _replace_once(html, THEME_PALETTE, GUIDE_PALETTE, "palette switch")
+
+
+def fix_theme_markup(html: str) -> str:
+    return hand_over_palette(name_search_dialog(html))
