@@ -72,9 +72,13 @@ def long_date(day: datetime.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Compiled templates kept beside the package's own bytecode, as Python keeps __pycache__ (keyed by source)."""
-    folder = Path(__file__).parent / "__pycache__" / "templates"
+def bytecode_cache(name: str = "templates") -> FileSystemBytecodeCache | None:
+    """Compiled templates kept beside the package's own bytecode, as Python keeps __pycache__.
+
+    Jinja keys each entry by the template's name and file and checks the
+    source's checksum, so an edited template is compiled again.
+    """
+    folder = Path(__file__).parent / "__pycache__" / name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -86,7 +90,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
