@@ -62,9 +62,7 @@ def test_loading_a_page_restyles_nothing_it_was_drawn_with(browser, base_url: st
     context.close()
 
 
-def test_the_switch_follows_the_system_until_the_reader_picks_and_keeps_the_choice(
-    browser, base_url: str
-) -> None:
+def test_the_switch_follows_the_system_until_the_reader_picks_and_keeps_the_choice(browser, base_url: str) -> None:
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
     page.goto(base_url)

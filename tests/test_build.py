@@ -11,8 +11,11 @@ from collections import Counter
 from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+import theme_patches
+from jinja2 import Environment, FileSystemLoader
 
 from conftest import DATA, PAGE_OF_RULE, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
 from srg.load import parse_catalog
@@ -610,3 +613,23 @@ def test_the_audits_take_every_page_but_sample_the_share_pages(pages: list[str],
     assert len(shares) > 1
     assert [page for page in audited_pages if page.startswith("a/")] == shares[:1]
     assert sorted(set(pages) - set(audited_pages)) == shares[1:]
+
+
+def test_the_themes_templates_are_kept_compiled_and_compiled_again_when_edited(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("{{ 6 * 7 }}", encoding="utf-8")
+    compiled: list[str | None] = []
+
+    class Counting(Environment):
+        def _compile(self, source: str, filename: str) -> object:  # called only when no kept copy serves
+            compiled.append(filename)
+            return super()._compile(source, filename)
+
+    def render() -> str:
+        env = theme_patches.on_env(Counting(loader=FileSystemLoader(tmp_path)), config=None, files=None)
+        return env.get_template("page.html").render()
+
+    assert render() == "42"
+    assert render() == "42"  # a fresh environment, as each rebuild makes: loaded, not compiled
+    (tmp_path / "page.html").write_text("{{ 6 * 8 }}", encoding="utf-8")
+    assert render() == "48"
+    assert len(compiled) == 2
