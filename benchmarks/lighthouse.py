@@ -20,7 +20,7 @@ def main(runs: int) -> None:
         tmp = Path(scratch)
         subprocess.run(build_command(ROOT / "mkdocs.yml", tmp / "site"), check=True, capture_output=True)
         subprocess.run(build_command(empty_site(tmp / "empty"), tmp / "floor", strict=False), check=True)
-        print("\n".join(lighthouse_table(tmp / "site", tmp / "floor", runs, tmp)))
+        print("\n".join(lighthouse_table([("this site", tmp / "site")], tmp / "floor", runs, tmp)))
 
 
 if __name__ == "__main__":

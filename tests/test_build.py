@@ -633,3 +633,16 @@ def test_the_themes_templates_are_kept_compiled_and_compiled_again_when_edited(t
     (tmp_path / "page.html").write_text("{{ 6 * 8 }}", encoding="utf-8")
     assert render() == "48"
     assert len(compiled) == 2
+
+
+def test_no_script_of_the_guide_holds_up_the_first_paint(site: Build) -> None:
+    """The guide's scripts are deferred (run in order once the page is parsed, after the theme's own);
+    the only script the parser waits for is the theme's bundle, and every table arrives wrapped."""
+    for path in built_pages(site.site):
+        if path.startswith("a/"):
+            continue
+        html = site.page(path + "index.html")
+        scripts = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"([^>]*)>", html)
+        waited_for = [src for src, attributes in scripts if "defer" not in attributes and "async" not in attributes]
+        assert [src.rsplit("/", 1)[-1].split(".")[0] for src in waited_for] == ["bundle"], (path, waited_for)
+        assert "<table>" not in html, path
