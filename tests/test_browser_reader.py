@@ -51,6 +51,9 @@ def _settled(page) -> None:
         # the page, and the heading of its last service.
         "self-check/#check-lambda-guest-os-patching",
         "self-check/#check-dynamodb",
+        # The sources page lays out only the entries near the screen too.
+        "sources/#source-rds-backup-retention",
+        "sources/#sources-other",
     ],
 )
 def test_a_linked_heading_arrives_below_every_fixed_bar(browser, base_url: str, viewport: dict, target: str) -> None:
@@ -68,6 +71,36 @@ def test_a_linked_heading_arrives_below_every_fixed_bar(browser, base_url: str, 
     assert not covering, f"{target}: heading at {heading}px is under {covering}"
     assert 0 <= heading < viewport["height"] / 2
     page.close()
+
+
+# Blocks that must be taller as placeholders than they are when laid out: their links sit low in
+# them, so an audit that lays out a skipped block would otherwise put them over the next block's.
+TALLER_PLACEHOLDERS = {"self-check/": ".srg-question", "sources/": "li.srg-source"}
+
+
+@pytest.mark.parametrize("width", [320, 412, 1280])
+@pytest.mark.parametrize("path", sorted(TALLER_PLACEHOLDERS))
+def test_a_skipped_block_is_never_taller_than_its_placeholder(browser, base_url: str, path: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + path)
+    skipped = page.evaluate(
+        """selector => {
+            const blocks = [...document.querySelectorAll(selector)]
+                .filter(e => getComputedStyle(e).contentVisibility === 'auto');
+            const placeholders = blocks.map(
+                e => parseFloat(getComputedStyle(e).containIntrinsicHeight.split(' ').pop()));
+            const all = document.createElement('style');
+            all.textContent = '* { content-visibility: visible !important; }';
+            document.head.append(all);
+            return blocks.map((e, i) => ({
+                id: e.id, placeholder: placeholders[i], height: e.getBoundingClientRect().height}));
+        }""",
+        TALLER_PLACEHOLDERS[path],
+    )
+    page.close()
+    assert len(skipped) > 10, f"{path}: expected most {TALLER_PLACEHOLDERS[path]} blocks to be skipped off screen"
+    taller = [block for block in skipped if block["height"] >= block["placeholder"]]
+    assert not taller, f"{path} at {width}px: laid out taller than the placeholder: {taller[:3]}"
 
 
 def test_the_matrix_header_stays_in_view_two_screens_down(browser, base_url: str) -> None:
