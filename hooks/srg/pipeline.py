@@ -31,7 +31,9 @@ _LEFTOVER_REF = re.compile(r"\[\[")
 _FENCED_HTML = re.compile(rf"{re.escape(HTML_START)}\n(.*?)\n{re.escape(HTML_END)}", re.S)
 _PLACEHOLDER = re.compile(r"<!--srg-block:(\d+)-->")
 _CODE_HTML = re.compile(r"<(code|pre)\b.*?</\1>", re.S)
-_ID = re.compile(r'\sid="([^"]+)"')
+# The literal `id="` first lets the regex engine jump between candidates (a leading `\s` made it
+# try every character: 0.3 s of the 1,000-entry build); the look-behind keeps `data-id=` out.
+_ID = re.compile(r'id="(?<=\sid=")([^"]+)"')
 # A table written in Markdown (the tables extension gives it no attributes).
 _MARKDOWN_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 
