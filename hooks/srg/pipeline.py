@@ -71,13 +71,21 @@ def render_page(markdown: str, page: str, site: Site, shown: str | None = None) 
 
 def stash_html(markdown: str) -> tuple[str, list[str]]:
     """Replace each finished HTML block by a placeholder comment, so Markdown does not parse it again."""
+    # str.find, not _FENCED_HTML: the same blocks, without the regex engine testing every
+    # character of a block for its end (0.4 s of the 1,000-entry build).
+    opening, closing = f"{HTML_START}\n", f"\n{HTML_END}"
     blocks: list[str] = []
-
-    def stash(match: re.Match[str]) -> str:
-        blocks.append(match[1])
-        return f"<!--srg-block:{len(blocks) - 1}-->"
-
-    return _FENCED_HTML.sub(stash, markdown), blocks
+    parts: list[str] = []
+    done = 0
+    while (start := markdown.find(opening, done)) >= 0:
+        end = markdown.find(closing, start + len(opening))
+        if end < 0:
+            break
+        parts += [markdown[done:start], f"<!--srg-block:{len(blocks)}-->"]
+        blocks.append(markdown[start + len(opening) : end])
+        done = end + len(closing)
+    parts.append(markdown[done:])
+    return "".join(parts), blocks
 
 
 def unstash_html(html: str, blocks: list[str], shown: str) -> str:

@@ -90,10 +90,6 @@ _SECTION_TAG = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "source", "wbr"})
 
 
-def term_pattern(glossary: list[Term]) -> re.Pattern[str]:
-    return _compiled(_key(glossary))[0]
-
-
 def abbreviate(markdown: str, glossary: list[Term], on_page: set[str] | None = None) -> str:
     """Wrap the first use of each glossary term in each section in an <abbr>; the page's first use is focusable.
 
@@ -115,7 +111,7 @@ def abbreviate(markdown: str, glossary: list[Term], on_page: set[str] | None = N
 
         def wrap(match: re.Match[str]) -> str:
             term = match[0]
-            if term in in_section:
+            if _inside_word(match) or term in in_section:
                 return term
             in_section.add(term)
             markup = again[term] if term in on_page else first[term]
@@ -140,11 +136,26 @@ def _key(glossary: list[Term]) -> tuple[tuple[str, str], ...]:
     return tuple((t.term, t.expansion) for t in glossary)
 
 
+# A term is not marked right after one of these: it is part of a longer word, entity or address.
+_NOT_BEFORE = re.compile(r"[\w&#@./-]")
+
+
+def _inside_word(match: re.Match[str]) -> bool:
+    """Whether a match of the terms' pattern is part of something longer ('DB' in 'DynamoDB').
+
+    Every later start inside that something is too, so leaving the match as it
+    is finds what a look-behind in the pattern would have found.
+    """
+    return match.start() > 0 and _NOT_BEFORE.match(match.string, match.start() - 1) is not None
+
+
 @cache
 def _compiled(glossary: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     """The terms' pattern, and each term's markup as a first use on the page and as a later one."""
     names = sorted((re.escape(term) for term, _ in glossary), key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w&#@./-])(?:{'|'.join(names)})(?![\w@/-]|\.\d)")
+    # The terms come first, so the regex engine skips to their first letters; what may not come
+    # before a term (_NOT_BEFORE) is checked on each match instead of at every character.
+    pattern = re.compile(rf"(?:{'|'.join(names)})(?![\w@/-]|\.\d)")
     first = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=True) for t, e in glossary}
     again = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=False) for t, e in glossary}
     return pattern, first, again
@@ -168,7 +179,7 @@ class TermMarker:
 
     def _wrap(self, match: re.Match[str]) -> str:
         term = match[0]
-        if term in self._in_section:
+        if _inside_word(match) or term in self._in_section:
             return term
         self._in_section.add(term)
         markup = self._again[term] if term in self._on_page else self._first[term]
