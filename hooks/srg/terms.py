@@ -16,7 +16,11 @@ from .model import Term
 # inside a word, an address or a number. Single letters are words. The pattern starts with the
 # capital and checks the character before it afterwards, so the regex engine skips straight to
 # capitals (three times faster than a leading look-behind on the 1,000-entry site).
-CAPS_TERM = re.compile(r"[A-Z](?<![\w&#@./-][A-Z])[A-Z0-9]*[A-Z0-9](?![\w@/-]|\.\d)")
+# What may not come right before a term or an all-caps word (it would be part of a longer word,
+# entity or address), and what may not come right after one.
+_BEFORE = r"[\w&#@./-]"
+_AFTER = r"(?![\w@/-]|\.\d)"
+CAPS_TERM = re.compile(rf"[A-Z](?<!{_BEFORE}[A-Z])[A-Z0-9]*[A-Z0-9]{_AFTER}")
 # Text in code, pre, script, style, kbd and samp elements is code or machinery, not prose.
 # Elements inside a line of text; any other tag separates words.
 INLINE = frozenset({"a", "abbr", "b", "em", "i", "mark", "small", "span", "strong", "sub", "sup"})
@@ -136,8 +140,7 @@ def _key(glossary: list[Term]) -> tuple[tuple[str, str], ...]:
     return tuple((t.term, t.expansion) for t in glossary)
 
 
-# A term is not marked right after one of these: it is part of a longer word, entity or address.
-_NOT_BEFORE = re.compile(r"[\w&#@./-]")
+_NOT_BEFORE = re.compile(_BEFORE)
 
 
 def _inside_word(match: re.Match[str]) -> bool:
@@ -155,7 +158,7 @@ def _compiled(glossary: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], d
     names = sorted((re.escape(term) for term, _ in glossary), key=len, reverse=True)
     # The terms come first, so the regex engine skips to their first letters; what may not come
     # before a term (_NOT_BEFORE) is checked on each match instead of at every character.
-    pattern = re.compile(rf"(?:{'|'.join(names)})(?![\w@/-]|\.\d)")
+    pattern = re.compile(rf"(?:{'|'.join(names)}){_AFTER}")
     first = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=True) for t, e in glossary}
     again = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=False) for t, e in glossary}
     return pattern, first, again
