@@ -4,6 +4,7 @@ bad input fails the build with the loader's message; the order of the hooks does
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import json
 import re
@@ -15,12 +16,16 @@ from pathlib import Path
 
 import pytest
 import theme_patches
+from hypothesis import example, given
+from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
+from material.plugins.search import plugin as theme_search_plugin
 
 from conftest import DATA, PAGE_OF_RULE, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
 from srg.load import parse_catalog
 from srg.model import Catalog
 from srg.schema import schema_text
+from srg.theme_search import SEARCH_ATTRIBUTE, ThemeSearchRe, strip_search_attributes
 
 
 def search_docs(site: Build) -> dict[str, dict]:
@@ -633,6 +638,27 @@ def test_the_themes_templates_are_kept_compiled_and_compiled_again_when_edited(t
     (tmp_path / "page.html").write_text("{{ 6 * 8 }}", encoding="utf-8")
     assert render() == "48"
     assert len(compiled) == 2
+
+
+_SEARCH_PIECES = st.sampled_from(["data-search-", "exclude", "x_1", "=", '"', "v", " ", "\n", "\xa0", "<p", ">"])
+
+
+@given(st.lists(_SEARCH_PIECES, max_size=16).map("".join))
+@example('<p data-search-exclude data-search-boost="2"\n data-search-x="a b">')
+@example(' data-search-a="1" data-search-b="2"')  # the space between belongs to the second
+@example('data-search-a="1"\xa0data-search-b="')  # a non-breaking space is \s too; no closing quote
+def test_the_fast_strip_of_search_attributes_removes_what_the_themes_pattern_does(html: str) -> None:
+    assert strip_search_attributes(html) == re.sub(SEARCH_ATTRIBUTE, "", html)
+
+
+def test_the_themes_search_plugin_strips_its_attributes_the_fast_way() -> None:
+    """The theme still writes the pattern the fast path knows, and its module's `re` is the fast one;
+    any other call goes to `re` as before."""
+    assert f'r"{SEARCH_ATTRIBUTE}"' in inspect.getsource(theme_search_plugin.SearchPlugin.on_page_context)
+    assert isinstance(theme_search_plugin.re, ThemeSearchRe)
+    assert theme_search_plugin.re.sub(SEARCH_ATTRIBUTE, "", '<p data-search-x="1">') == "<p>"
+    assert theme_search_plugin.re.sub(r"\d", "#", "a1b22") == "a#b##"
+    assert theme_search_plugin.re.split(r",\s*", "a, b") == ["a", "b"]
 
 
 def test_no_script_of_the_guide_holds_up_the_first_paint(site: Build) -> None:

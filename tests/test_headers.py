@@ -6,11 +6,14 @@ import json
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from conftest import Build
 from srg.security_headers_policy import (
     InlineStyleAttribute,
     content_security_policy,
+    has_style_attribute,
     inline_hashes,
     parse_headers_file,
     security_headers,
@@ -33,6 +36,20 @@ def test_inline_scripts_and_styles_are_hashed_but_data_blocks_and_external_scrip
 def test_a_style_attribute_is_refused_with_the_page_named() -> None:
     with pytest.raises(InlineStyleAttribute, match=r"guide/index\.html: has a style attribute"):
         inline_hashes('<p style="color:red">x</p>', "guide/index.html")
+
+
+# Pieces that make and unmake a style attribute when strung together at random.
+_STYLE_PIECES = st.sampled_from(["<", ">", "p", "1", " ", "\n", "\xa0", "style=", "sstyle=", "<a", '"', "x"])
+
+
+@given(st.lists(_STYLE_PIECES, max_size=14).map("".join))
+@example('<p class="a>b" style="c">')  # a '>' inside a value ends the tag for the pattern too
+@example("<a\tstyle=")
+@example("<astyle=")  # no whitespace before the name: not an attribute
+@example("< p style=")  # no tag opened
+def test_the_style_attribute_check_finds_what_its_pattern_does(html: str) -> None:
+    """The check finds `style=` first and the tag after; it answers as the tag-first pattern it replaced."""
+    assert has_style_attribute(html) == bool(re.search(r"<[a-zA-Z][^>]*\sstyle=", html))
 
 
 def test_policy_has_no_unsafe_source_and_denies_framing_and_plugins() -> None:

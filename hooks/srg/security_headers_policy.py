@@ -19,7 +19,10 @@ from .errors import SrgError
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _DATA_TYPE = re.compile(r'\stype="application/(?:ld\+)?json"')
 _INLINE_STYLE = re.compile(r"<style[^>]*>(?P<body>.*?)</style>", re.S)
-_STYLE_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*\sstyle=")
+# A style attribute: `\sstyle=` inside a tag. Found by its name (a pattern that
+# starts with a tag's `<` is tried at every tag); the tag is checked after.
+_STYLE_NAME = re.compile(r"style=(?<=\sstyle=)")
+_TAG_START = re.compile(r"<[a-zA-Z]")
 
 # Features the site never uses, denied to it and to anything it could embed.
 DENIED_FEATURES = (
@@ -46,9 +49,19 @@ def sha256(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+def has_style_attribute(html: str) -> bool:
+    """Whether `<[a-zA-Z][^>]*\\sstyle=` matches anywhere in `html`: a tag opened after the last `>`."""
+    for match in _STYLE_NAME.finditer(html):
+        space = match.start() - 1
+        tag_close = html.rfind(">", 0, space)
+        if _TAG_START.search(html, tag_close + 1, space):
+            return True
+    return False
+
+
 def inline_hashes(html: str, page: str = "page") -> tuple[set[str], set[str]]:
     """The hashes of the inline scripts and styles of one page."""
-    if _STYLE_ATTRIBUTE.search(html):
+    if has_style_attribute(html):
         raise InlineStyleAttribute(f"{page}: has a style attribute; move it to the stylesheet")
     scripts = {sha256(m["body"]) for m in _INLINE_SCRIPT.finditer(html) if not _DATA_TYPE.search(m["attrs"])}
     styles = {sha256(m["body"]) for m in _INLINE_STYLE.finditer(html)}
