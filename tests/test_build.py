@@ -25,6 +25,7 @@ from conftest import DATA, PAGE_OF_RULE, Build, add_to_nav, article_of, built_pa
 from srg.load import parse_catalog
 from srg.model import Catalog
 from srg.schema import schema_text
+from srg.theme_markup import ThemeMarkupChanged, defer_theme_bundle
 from srg.theme_search import SEARCH_ATTRIBUTE, ThemeSearchRe, strip_search_attributes
 
 
@@ -661,14 +662,25 @@ def test_the_themes_search_plugin_strips_its_attributes_the_fast_way() -> None:
     assert theme_search_plugin.re.split(r",\s*", "a, b") == ["a", "b"]
 
 
-def test_no_script_of_the_guide_holds_up_the_first_paint(site: Build) -> None:
-    """The guide's scripts are deferred (run in order once the page is parsed, after the theme's own);
-    the only script the parser waits for is the theme's bundle, and every table arrives wrapped."""
+def test_the_themes_bundle_is_deferred_and_a_theme_that_writes_it_otherwise_fails_the_build() -> None:
+    bundle = '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    assert defer_theme_bundle(f"<p>x</p>{bundle}<script>") == (
+        '<p>x</p><script src="../../assets/javascripts/bundle.a5f9d56c.min.js" defer></script><script>'
+    )
+    for changed in ("<p>x</p>", bundle * 2, bundle.replace("></script>", " async></script>")):
+        with pytest.raises(ThemeMarkupChanged, match="theme's bundle script"):
+            defer_theme_bundle(changed)
+
+
+def test_no_script_holds_up_the_first_paint(site: Build) -> None:
+    """Every script with a source is deferred, the theme's bundle first, so it runs before the guide's
+    scripts that use it; every table arrives wrapped."""
     for path in built_pages(site.site):
         if path.startswith("a/"):
             continue
         html = site.page(path + "index.html")
         scripts = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"([^>]*)>", html)
         waited_for = [src for src, attributes in scripts if "defer" not in attributes and "async" not in attributes]
-        assert [src.rsplit("/", 1)[-1].split(".")[0] for src in waited_for] == ["bundle"], (path, waited_for)
+        assert not waited_for, (path, waited_for)
+        assert scripts[0][0].rsplit("/", 1)[-1].split(".")[0] == "bundle", (path, scripts[0])
         assert "<table>" not in html, path
