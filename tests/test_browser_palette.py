@@ -16,13 +16,19 @@ pytestmark = pytest.mark.browser
 
 PAGES = ["", "self-check/", "services/lambda/", "sources/", "matrix/"]
 
-# Records, from before the page's first byte, every change of the guide's or of the palette's
-# that restyles a whole page: an attribute of the body, a color-scheme meta tag, a table taken
-# out. (The theme's focus-visible script marks the root once, before the first style.)
+# Records, from before the page's first byte, every change that restyles a whole page: an
+# attribute of the body, the root's classes once the body exists (the theme's script adds
+# "js" and its focus-visible helper's class as it starts: the head gives them first), a
+# color-scheme meta tag, a table taken out.
 RECORD_RESTYLES = """
 window.__restyles = [];
+const classes = value => [...new Set((value || '').split(/\\s+/).filter(Boolean))].sort().join(' ');
 new MutationObserver(records => {
   for (const record of records) {
+    if (record.type === 'attributes' && record.target === document.documentElement && document.body
+        && record.attributeName === 'class' && classes(record.oldValue) !== classes(record.target.className)) {
+      window.__restyles.push(`root classes: ${record.oldValue} -> ${record.target.className}`);
+    }
     if (record.type === 'attributes' && record.target === document.body
         && record.target.getAttribute(record.attributeName) !== record.oldValue
         && record.attributeName !== 'data-md-color-media') {
