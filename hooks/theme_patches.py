@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
-theme_search_plugin.re = ThemeSearchRe()  # type: ignore[assignment]
+def on_startup(command: str, dirty: bool) -> None:
+    theme_search_plugin.re = ThemeSearchRe()  # type: ignore[assignment]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

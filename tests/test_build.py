@@ -656,6 +656,7 @@ def test_the_themes_search_plugin_strips_its_attributes_the_fast_way() -> None:
     """The theme still writes the pattern the fast path knows, and its module's `re` is the fast one;
     any other call goes to `re` as before."""
     assert f'r"{SEARCH_ATTRIBUTE}"' in inspect.getsource(theme_search_plugin.SearchPlugin.on_page_context)
+    theme_patches.on_startup(command="build", dirty=False)
     assert isinstance(theme_search_plugin.re, ThemeSearchRe)
     assert theme_search_plugin.re.sub(SEARCH_ATTRIBUTE, "", '<p data-search-x="1">') == "<p>"
     assert theme_search_plugin.re.sub(r"\d", "#", "a1b22") == "a#b##"
