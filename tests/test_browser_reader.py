@@ -223,7 +223,7 @@ def test_the_site_name_fits_the_phone_header(browser, base_url: str, viewport: d
 def test_a_service_label_and_its_badge_share_a_line_on_a_phone(browser, base_url: str) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(base_url + "customer/")
-    item = page.locator("#guest-os-patching ~ .srg-entry li[data-service=fargate]").first
+    item = page.locator("#guest-os-patching ~ .srg-entry li[data-service~=fargate]").first
     label = item.locator(".srg-split__service").bounding_box()
     badge = item.locator(".srg-owner").first.bounding_box()
     assert label["x"] + label["width"] <= PHONE["width"]

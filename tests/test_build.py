@@ -84,10 +84,22 @@ def test_every_entry_is_a_section_anchored_at_its_id_under_its_rule(site: Build,
                 assert names in text_of(owners[1]), (entry.id, owner)
         else:
             assert 'class="srg-owners-line"' not in block, entry.id
+        # One row per distinct answer: every service in exactly one row, under its own owner.
+        rows = re.findall(
+            r'<li data-service="([a-z0-9 -]+)"><span class="srg-split__service">([^<]+)</span> '
+            r'<span class="srg-owner srg-owner--([a-z]+)">',
+            block,
+        )
+        held = {service: owner for ids, _, owner in rows for service in ids.split()}
+        assert sum(len(ids.split()) for ids, _, _ in rows) == len(held) == len(catalog.services), entry.id
         for service in catalog.services:
             owner = catalog.cell(entry, service.id).owner
-            slug = "na" if owner == "n/a" else owner
-            assert re.search(rf'<li data-service="{service.id}">.*?srg-owner--{slug}"', block), (entry.id, service.id)
+            assert held[service.id] == ("na" if owner == "n/a" else owner), (entry.id, service.id)
+        names = {s.id: s.name for s in catalog.services}
+        labels = [label for _, label, _ in rows]
+        listed = [", ".join(names[i] for i in ids.split()) for ids, _, _ in rows]
+        expected = ["Every service"] if len(rows) == 1 else listed
+        assert labels == expected, entry.id
         for other in catalog.responsibilities:
             if other.rule != entry.rule:
                 # An entry that moved from this page leaves a pointer at its old anchor, and only that.

@@ -132,9 +132,15 @@ def test_section_lists_every_service_with_its_owner_reason_conditions_and_source
     data = catalog()
     page = tree(blocks.responsibility_section(data, linker(data), data.responsibility(GUEST)))
     rows = [item for item in page.find("ul", class_="srg-split").children if item.tag == "li"]
-    assert [row.attrs["data-service"] for row in rows] == ["ec2", "lambda", "s3", "dynamodb"]
-    assert [row.find("span", class_="srg-owner").words for row in rows] == ["Customer", "AWS", "AWS", "AWS"]
-    ec2, lambda_, s3, _ = rows
+    # S3 and DynamoDB say the same (owner, reason, no source): one row names both.
+    assert [row.attrs["data-service"] for row in rows] == ["ec2", "lambda", "s3 dynamodb"]
+    assert [row.find("span", class_="srg-split__service").words for row in rows] == [
+        "Amazon EC2",
+        "AWS Lambda",
+        "Amazon S3, Amazon DynamoDB",
+    ]
+    assert [row.find("span", class_="srg-owner").words for row in rows] == ["Customer", "AWS", "AWS"]
+    ec2, lambda_, s3 = rows
     assert ec2.find("span", class_="srg-split__reason").words.startswith("The customer patches the instance.")
     assert ec2.find("a", class_="srg-source").attrs["href"] == "https://docs.aws.amazon.com/notes.html"
     condition = ec2.find("ul", class_="srg-conditions").find("li")
@@ -144,6 +150,39 @@ def test_section_lists_every_service_with_its_owner_reason_conditions_and_source
     assert lambda_.find("span", class_="srg-split__reason").words == "No guest OS to patch. Source: The AWS notes"
     assert s3.find("span", class_="srg-split__reason").words == "Patches the host."
     assert not s3.find_all("span", class_="srg-cite")
+
+
+def test_services_share_a_row_only_where_owner_reason_conditions_and_sources_all_agree() -> None:
+    doc = document()
+    host = entry(doc, HOST)  # AWS's everywhere, in the general words: one row for every service
+    rows = blocks.split_rows(parse(doc), parse(doc).responsibility(HOST))
+    assert [(r.label, [s.id for s in r.services], r.cell.owner) for r in rows] == [
+        ("Every service", ["ec2", "lambda", "s3", "dynamodb"], "aws")
+    ]
+    # The same words from another source, or with a condition, each keep their own row.
+    doc["sources"].append(
+        {"id": "aws-guide", "title": "The AWS guide", "url": "https://docs.aws.amazon.com/guide.html"}
+    )
+    host["services"] = {
+        "ec2": {"owner": "aws", "note": "Same words.", "sources": ["aws-notes"]},
+        "lambda": {"owner": "aws", "note": "Same words.", "sources": ["aws-guide"]},
+        "s3": {"owner": "aws", "note": "Same words.", "sources": ["aws-notes"]},
+        "dynamodb": {
+            "owner": "aws",
+            "note": "Same words.",
+            "sources": ["aws-notes"],
+            "conditions": [{"when": "Global tables", "owner": "shared", "note": "Both.", "sources": ["blog"]}],
+        },
+    }
+    data = parse(doc)
+    rows = blocks.split_rows(data, data.responsibility(HOST))
+    assert [[s.id for s in r.services] for r in rows] == [["ec2", "s3"], ["lambda"], ["dynamodb"]]
+    assert [r.label for r in rows] == ["Amazon EC2, Amazon S3", "AWS Lambda", "Amazon DynamoDB"]
+    assert [r.cell.sources for r in rows] == [["aws-notes"], ["aws-guide"], ["aws-notes"]]
+    page = tree(blocks.responsibility_section(data, linker(data), data.responsibility(HOST)))
+    items = [item for item in page.find("ul", class_="srg-split").children if item.tag == "li"]
+    assert [item.attrs["data-service"] for item in items] == ["ec2 s3", "lambda", "dynamodb"]
+    assert items[2].find("ul", class_="srg-conditions").find("span", class_="srg-when").words == "Global tables:"
 
 
 def test_section_links_related_entries_and_sources_where_they_are_rendered() -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import html
 from .html import Linker
 from .markdown_text import heading
-from .model import OWNER_LABELS, Catalog, Category, Condition, Responsibility, Service
+from .model import OWNER_LABELS, Catalog, Category, Cell, Condition, Responsibility, Service
 from .terms import TermMarker
 
 Block = Callable[[Catalog, Linker, dict[str, str]], str]
@@ -42,11 +42,46 @@ def responsibility_sections(catalog: Catalog, link: Linker, args: dict[str, str]
     return _join(sections)
 
 
+@dataclass(frozen=True)
+class SplitRow:
+    """Services on which an answer reads the same, one row of its section's "On each service" list."""
+
+    services: list[Service]
+    label: str
+    cell: Cell
+    reason: str
+
+
+def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
+    """A row per distinct cell, in the services' order; one row, "Every service", where all agree.
+
+    Services agree when their owner, reason, conditions and sources are all the
+    same, so grouping never drops a citation.
+    """
+    groups: dict[tuple[object, ...], list[Service]] = {}
+    for service in catalog.services:
+        cell = catalog.cell(entry, service.id)
+        conditions = tuple((c.when, c.owner, c.note, tuple(c.sources)) for c in cell.conditions)
+        key = (cell.owner, catalog.reason_on(entry, service.id), tuple(cell.sources), conditions)
+        groups.setdefault(key, []).append(service)
+    every = len(groups) == 1
+    return [
+        SplitRow(
+            services,
+            "Every service" if every else ", ".join(s.name for s in services),
+            catalog.cell(entry, services[0].id),
+            catalog.reason_on(entry, services[0].id),
+        )
+        for services in groups.values()
+    ]
+
+
 def responsibility_section(catalog: Catalog, link: Linker, entry: Responsibility) -> str:
     body = html.render(
         "section.html",
         catalog=catalog,
         entry=entry,
+        rows=split_rows(catalog, entry),
         category=catalog.category(entry.category),
         link=link,
         mark=marker(catalog, link),
