@@ -4,9 +4,11 @@ search results that read cleanly."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import WATCH_WORKERS, after_paint, type_query
 
@@ -24,8 +26,9 @@ FIXED_BARS = """() => [...document.querySelectorAll('body *')].filter(e => {
     const box = e.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && box.top < innerHeight / 3 && box.bottom > 0
         && box.right > 0 && box.left < innerWidth;
-}).map(e => ({name: e.className || e.tagName, top: e.getBoundingClientRect().top,
-              bottom: e.getBoundingClientRect().bottom}))"""
+}).map(e => { const box = e.getBoundingClientRect();
+               return {name: e.className || e.tagName, top: box.top, bottom: box.bottom,
+                       left: box.left, right: box.right}; })"""
 
 
 def _settled(page) -> None:
@@ -64,12 +67,51 @@ def test_a_linked_heading_arrives_below_every_fixed_bar(browser, base_url: str, 
     page.mouse.wheel(0, -2)
     _settled(page)
     anchor = target.split("#")[1]
-    heading = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+    box = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().toJSON()")
+    heading = box["top"]
     bars = page.evaluate(FIXED_BARS)
     assert bars, "expected at least the site header"
-    covering = [bar for bar in bars if bar["top"] <= heading < bar["bottom"] + 4]
+    # A bar covers the heading where it reaches to its top (within 4 px) and beside it (the sidebars are not).
+    covering = [
+        bar
+        for bar in bars
+        if bar["top"] <= heading < bar["bottom"] + 4 and bar["left"] < box["right"] and bar["right"] > box["left"]
+    ]
     assert not covering, f"{target}: heading at {heading}px is under {covering}"
     assert 0 <= heading < viewport["height"] / 2
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "customer/#guest-os-patching",
+        "shared/#patch-management",
+        "services/rds/#checklist",
+        "self-check/#check-dynamodb",
+        "sources/#sources-other",
+    ],
+)
+def test_the_contents_mark_the_heading_a_link_opened(browser, base_url: str, target: str) -> None:
+    """On a desktop the table of contents is on screen: after a link it marks that heading, not the one before."""
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url + target)
+    _settled(page)
+    active = """() => [...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')]
+        .map(a => a.getAttribute('href'))"""
+    anchor = "#" + target.split("#")[1]
+    # Wait for the contents to settle on the heading; if they never do, the assertion names what they marked.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"({active})().join() === '{anchor}'", timeout=3000)
+    assert page.evaluate(active) == [anchor], target
+    # "Back to top" shows as the reader scrolls up a little; it stays clear of the heading.
+    page.mouse.wheel(0, -2)
+    _settled(page)
+    top = page.locator(".md-top")
+    page.wait_for_function("!document.querySelector('.md-top').hidden")
+    heading = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect()")
+    button = top.bounding_box()
+    assert button["y"] > heading["bottom"] or button["y"] + button["height"] < heading["top"], (button, heading)
     page.close()
 
 
