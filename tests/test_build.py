@@ -96,10 +96,17 @@ def test_every_entry_is_a_section_anchored_at_its_id_under_its_rule(site: Build,
             owner = catalog.cell(entry, service.id).owner
             assert held[service.id] == ("na" if owner == "n/a" else owner), (entry.id, service.id)
         names = {s.id: s.name for s in catalog.services}
-        labels = [label for _, label, _ in rows]
-        listed = [", ".join(names[i] for i in ids.split()) for ids, _, _ in rows]
-        expected = ["Every service"] if len(rows) == 1 else listed
-        assert labels == expected, entry.id
+        for ids, label, _ in rows:
+            missing = [s.name for s in catalog.services if s.id not in ids.split()]
+            if len(rows) == 1:
+                assert label == "Every service", entry.id
+            elif label.startswith("Every service except "):
+                assert label == "Every service except " + " and ".join(missing), (entry.id, label)
+            else:
+                assert label == ", ".join(names[i] for i in ids.split()), (entry.id, label)
+        # Rows that apply come first; those that do not, last.
+        owners = [owner for _, _, owner in rows]
+        assert owners == sorted(owners, key=lambda owner: owner == "na"), entry.id
         for other in catalog.responsibilities:
             if other.rule != entry.rule:
                 # An entry that moved from this page leaves a pointer at its old anchor, and only that.

@@ -156,8 +156,9 @@ def test_services_share_a_row_only_where_owner_reason_conditions_and_sources_all
     doc = document()
     host = entry(doc, HOST)  # AWS's everywhere, in the general words: one row for every service
     rows = blocks.split_rows(parse(doc), parse(doc).responsibility(HOST))
-    assert [(r.label, [s.id for s in r.services], r.cell.owner) for r in rows] == [
-        ("Every service", ["ec2", "lambda", "s3", "dynamodb"], "aws")
+    # With no note of its own, the one row points to the text above rather than repeat it.
+    assert [(r.label, [s.id for s in r.services], r.cell.owner, r.reason) for r in rows] == [
+        ("Every service", ["ec2", "lambda", "s3", "dynamodb"], "aws", "As described above.")
     ]
     # The same words from another source, or with a condition, each keep their own row.
     doc["sources"].append(
@@ -183,6 +184,28 @@ def test_services_share_a_row_only_where_owner_reason_conditions_and_sources_all
     items = [item for item in page.find("ul", class_="srg-split").children if item.tag == "li"]
     assert [item.attrs["data-service"] for item in items] == ["ec2 s3", "lambda", "dynamodb"]
     assert items[2].find("ul", class_="srg-conditions").find("span", class_="srg-when").words == "Global tables:"
+    # Services that do not apply come last, said once for the group; three of four in one row read
+    # "Every service except …".
+    cases = [
+        (
+            {"ec2": "n/a", "lambda": "aws", "s3": "n/a", "dynamodb": "n/a"},
+            [
+                ("AWS Lambda", "Patches the host."),
+                ("Every service except AWS Lambda", "Does not apply to these services."),
+            ],
+        ),
+        (
+            {"ec2": "n/a", "lambda": "aws", "s3": "aws", "dynamodb": "aws"},
+            [
+                ("Every service except Amazon EC2", "Patches the host."),
+                ("Amazon EC2", "Does not apply to this service."),
+            ],
+        ),
+    ]
+    for services, expected in cases:
+        host["services"] = services
+        data = parse(doc)
+        assert [(r.label, r.reason) for r in blocks.split_rows(data, data.responsibility(HOST))] == expected
 
 
 def test_section_links_related_entries_and_sources_where_they_are_rendered() -> None:

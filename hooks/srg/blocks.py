@@ -53,10 +53,12 @@ class SplitRow:
 
 
 def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
-    """A row per distinct cell, in the services' order; one row, "Every service", where all agree.
+    """A row per distinct cell, in the services' order, those that do not apply last.
 
     Services agree when their owner, reason, conditions and sources are all the
-    same, so grouping never drops a citation.
+    same, so grouping never drops a citation. Where all agree the one row is
+    "Every service" and, with no note of its own, points to the text above it
+    instead of repeating it.
     """
     groups: dict[tuple[object, ...], list[Service]] = {}
     for service in catalog.services:
@@ -64,16 +66,28 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
         conditions = tuple((c.when, c.owner, c.note, tuple(c.sources)) for c in cell.conditions)
         key = (cell.owner, catalog.reason_on(entry, service.id), tuple(cell.sources), conditions)
         groups.setdefault(key, []).append(service)
-    every = len(groups) == 1
-    return [
-        SplitRow(
-            services,
-            "Every service" if every else ", ".join(s.name for s in services),
-            catalog.cell(entry, services[0].id),
-            catalog.reason_on(entry, services[0].id),
-        )
-        for services in groups.values()
-    ]
+    ordered = sorted(groups.values(), key=lambda group: catalog.cell(entry, group[0].id).owner == "n/a")
+    rows = []
+    for services in ordered:
+        cell = catalog.cell(entry, services[0].id)
+        reason = catalog.reason_on(entry, services[0].id)
+        if len(ordered) == 1:
+            label = "Every service"
+            reason = reason if cell.note else "As described above."
+        else:
+            label = _services_label(catalog.services, services)
+            if cell.owner == "n/a" and not cell.note and len(services) > 1:
+                reason = "Does not apply to these services."
+        rows.append(SplitRow(services, label, cell, reason))
+    return rows
+
+
+def _services_label(every: list[Service], named: list[Service]) -> str:
+    """'Amazon S3, Amazon DynamoDB'; 'Every service except …' when one or two are left out and more are in."""
+    missing = [s for s in every if s not in named]
+    if len(missing) <= 2 and len(missing) < len(named):
+        return "Every service except " + " and ".join(s.name for s in missing)
+    return ", ".join(s.name for s in named)
 
 
 def responsibility_section(catalog: Catalog, link: Linker, entry: Responsibility) -> str:
