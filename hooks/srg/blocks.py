@@ -62,10 +62,10 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
     """
     groups: dict[tuple[object, ...], list[Service]] = {}
     for service in catalog.services:
+        # What the matrix and the self-check group by, and the sources too: a row shows its citations.
         cell = catalog.cell(entry, service.id)
-        conditions = tuple((c.when, c.owner, c.note, tuple(c.sources)) for c in cell.conditions)
-        key = (cell.owner, catalog.reason_on(entry, service.id), tuple(cell.sources), conditions)
-        groups.setdefault(key, []).append(service)
+        cited = (tuple(cell.sources), tuple(tuple(c.sources) for c in cell.conditions))
+        groups.setdefault((_says(catalog, entry, service), cited), []).append(service)
     ordered = sorted(groups.values(), key=lambda group: catalog.cell(entry, group[0].id).owner == "n/a")
     rows = []
     for services in ordered:
