@@ -107,3 +107,25 @@ def test_every_entry_was_checked_within_400_days(data: Catalog) -> None:
     future = [f"{e.id} ({e.checked})" for e in data.responsibilities if e.checked > today + datetime.timedelta(days=1)]
     assert stale == [], "re-check these entries against AWS's documentation and update 'checked'"
     assert future == []
+
+
+def test_a_row_without_a_note_of_its_own_names_no_other_service(data: Catalog) -> None:
+    """Where a service has no note, its row shows the entry's general text, which must hold for that service too.
+
+    "For EC2 it builds the Nitro System" read as a reason on the RDS row; a general text names no service,
+    and what is true of one service goes in that service's note.
+    """
+    generic = {"Amazon", "AWS", "on"}
+    words = {s.id: set(s.name.split()) - generic for s in data.services}
+    wrong = []
+    for entry in data.responsibilities:
+        for service in data.services:
+            cell = data.cell(entry, service.id)
+            if cell.note or cell.owner == "n/a":
+                continue
+            reason = data.reason_on(entry, service.id)
+            others = set().union(*(w for sid, w in words.items() if sid != service.id)) - words[service.id]
+            named = sorted(w for w in others if re.search(rf"\b{re.escape(w)}\b", reason))
+            if named:
+                wrong.append(f"{entry.id} on {service.id}: {', '.join(named)}")
+    assert wrong == []
