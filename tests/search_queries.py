@@ -49,4 +49,6 @@ QUERIES: dict[str, str] = {
     "encryption in transit": "customer/#encryption-in-transit",
     "hypervisor": "aws/#virtualization-layer",
     "backup": "shared/#backups-and-resilience",
+    "function URL": "customer/#public-storage-access",
+    "EKS endpoint": "aws/#service-endpoints",
 }
