@@ -51,4 +51,5 @@ QUERIES: dict[str, str] = {
     "backup": "shared/#backups-and-resilience",
     "function URL": "customer/#public-storage-access",
     "EKS endpoint": "aws/#service-endpoints",
+    "instance store encryption": "customer/#data-encryption",
 }
