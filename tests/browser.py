@@ -93,6 +93,10 @@ def visit_all(context: BrowserContext, pages: list[Served], tabs: int = 8, follo
 
 # Counts the messages the page sends to its web workers (Material's search runs in one) and the
 # answers it gets, so a test can wait until search has answered the last query typed, not for a time.
+# Blocks off screen use content-visibility:auto, so the browser has not laid them out: a check that
+# measures or reads colours lays everything out first. It changes no colour or size, only when work is done.
+LAY_OUT_ALL = "* { content-visibility: visible !important; }"
+
 WATCH_WORKERS = """
 (() => {
   const traffic = { sent: 0, answered: 0, last: "" };

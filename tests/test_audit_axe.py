@@ -10,20 +10,15 @@ import json
 
 import pytest
 
-from browser import WATCH_WORKERS, Served, stay, type_query
+from browser import LAY_OUT_ALL, WATCH_WORKERS, Served, stay, type_query
 from conftest import section_of
 from srg.model import Catalog
 
 pytestmark = [pytest.mark.browser, pytest.mark.audit]
 
-# Blocks off screen use content-visibility:auto, so the browser has not laid them
-# out, and axe reads colours of whatever it finds at their estimated place. The
-# audit lays everything out first: it changes no colour, only when work is done.
-LAY_OUT_ALL = "* { content-visibility: visible !important; }"
-
 
 def violations(page, axe_source: str) -> list[str]:
-    page.add_style_tag(content=LAY_OUT_ALL)
+    page.add_style_tag(content=LAY_OUT_ALL)  # or axe reads colours of skipped blocks at their estimated place
     page.add_script_tag(content=axe_source)
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
