@@ -7,12 +7,34 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import Served, after_paint, visit, visit_all
+from browser import LAY_OUT_ALL, Served, after_paint, visit, visit_all
 from conftest import section_of
 from srg.model import Catalog
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+# What a reader would have to scroll sideways to see: a box inside the page wider than the box itself.
+CUT_OFF_AT_THE_EDGE = """() => [...document.querySelectorAll('.md-content *')]
+  .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${e.className}: ${e.scrollWidth} px in ${e.clientWidth} px`)"""
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_nothing_on_a_phone_is_wider_than_the_screen(browser, audited: list[Served], width: int) -> None:
+    """Tables with many columns become cards on a phone, the picture of the model narrows: none is cut off."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    cut = {}
+    for each in audited:
+        if each.redirects:
+            continue  # where it leads is a page of the list too
+        page.goto(each.url)
+        page.add_style_tag(content=LAY_OUT_ALL)
+        if found := page.evaluate(CUT_OFF_AT_THE_EDGE):
+            cut[each.path] = found
+    page.close()
+    assert cut == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

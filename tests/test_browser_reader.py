@@ -259,6 +259,27 @@ def test_the_site_name_fits_the_phone_header(browser, base_url: str, viewport: d
     box = name.bounding_box()
     assert box["x"] + box["width"] <= viewport["width"]
     assert "Shared Responsibility Guide" in name.inner_text()
+    # and from top to bottom: its lines inside the bar, none cut off at an edge
+    text = name.locator(".md-ellipsis").bounding_box()
+    bar = page.locator(".md-header").bounding_box()
+    assert bar["y"] <= text["y"], (text, bar)
+    assert text["y"] + text["height"] <= bar["y"] + bar["height"], (text, bar)
+    assert abs(text["y"] + text["height"] / 2 - (bar["y"] + bar["height"] / 2)) <= 2, "not in the middle of the bar"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_pictures_service_names_break_only_between_words(browser, base_url: str, width: int) -> None:
+    """The theme lets a link break anywhere, and "RDS" headed its column as "RD" over "S"."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base_url)
+    heads = page.locator(".srg-picture__table thead th a")
+    assert heads.count() > 0
+    broken = heads.evaluate_all(
+        "links => links.filter(a => new Set([...a.getClientRects()].map(r => Math.round(r.top))).size"
+        " > a.textContent.trim().split(/\\s+/).length).map(a => a.textContent)"
+    )
+    assert broken == []
     page.close()
 
 
