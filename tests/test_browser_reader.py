@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import WATCH_WORKERS, after_paint, type_query
+from browser import LAY_OUT_ALL, WATCH_WORKERS, after_paint, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -292,6 +292,37 @@ def test_a_service_label_and_its_badge_share_a_line_on_a_phone(browser, base_url
     assert label["x"] + label["width"] <= PHONE["width"]
     assert badge["x"] + badge["width"] <= PHONE["width"]
     page.close()
+
+
+# The words of table cells that a line break cuts in two (a break after a hyphen is a break between words).
+CUT_WORDS = """cells => cells.flatMap(cell => {
+  const cut = [];
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) cut.push(word[0]);
+    }
+  }
+  return cut;
+})"""
+
+
+def test_a_service_pages_names_and_owners_break_only_between_words_on_a_phone(browser, base_url: str, catalog) -> None:
+    """Its first two columns were narrow enough that "decommissioning" ended in a "g" of its own."""
+    page = browser.new_page(viewport=PHONE)
+    cut = {}
+    for service in catalog.services:
+        page.goto(f"{base_url}services/{service.id}/")
+        page.add_style_tag(content=LAY_OUT_ALL)
+        cells = page.locator(".srg-service-area tr > :is(:nth-child(1), :nth-child(2))")
+        assert cells.count() > 0, service.id
+        if words := cells.evaluate_all(CUT_WORDS):
+            cut[service.id] = words
+    page.close()
+    assert cut == {}
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
