@@ -230,6 +230,15 @@ def test_the_self_check_scores_filters_and_shuffles(browser, base_url: str) -> N
     shuffled = page.evaluate("[...document.querySelectorAll('[data-srg-check-service=lambda] details')].map(d => d.id)")
     assert sorted(shuffled) == sorted(order)
     assert shuffled != order
+    # One service's questions come from several sections: no section heading, count or table of contents
+    # entry stands over them (EC2's heading stood over Lambda's questions asked once for every service).
+    visible = "sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility()).length"
+    headings = "h2[id^='check-'], .srg-check-count, .md-sidebar--secondary a[href^='#check-']"
+    assert page.evaluate(visible, headings) == 0
+    page.select_option(".srg-quiz select", "")
+    assert page.evaluate(visible, "h2[id^='check-']") == page.locator("[data-srg-check-service]").count()
+    assert page.evaluate(visible, ".srg-check-count") == page.locator("[data-srg-check-service]").count()
+    assert page.evaluate(visible, ".md-sidebar--secondary a[href^='#check-']") > 0
     page.close()
 
 

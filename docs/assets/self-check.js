@@ -86,18 +86,28 @@
       }
     });
 
-    // A question asked once for several services shows for each of them.
+    // A question asked once for several services shows for each of them. It sits
+    // in the first of their sections, so one service's questions come from several
+    // sections: with a service chosen, no section's heading or count fits what is
+    // shown, and they are hidden, in the table of contents too.
     choice.addEventListener("change", function () {
+      var all = !choice.value;
       questions.forEach(function (question) {
         var services = question.querySelector("details").getAttribute("data-services").split(" ");
-        question.hidden = Boolean(choice.value) && services.indexOf(choice.value) < 0;
+        question.hidden = !all && services.indexOf(choice.value) < 0;
       });
       sections.forEach(function (section) {
-        var shown = Boolean(section.querySelector(".srg-question:not([hidden])"));
-        section.hidden = !shown;
+        section.hidden = !section.querySelector(".srg-question:not([hidden])");
+        var count = section.querySelector(".srg-check-count");
+        if (count) {
+          count.hidden = !all;
+        }
         var heading = section.previousElementSibling;
         if (heading && /^H[2-6]$/.test(heading.tagName)) {
-          heading.hidden = !shown;
+          heading.hidden = !all;
+          document.querySelectorAll(".md-nav__link[href='#" + heading.id + "']").forEach(function (link) {
+            link.parentElement.hidden = !all;
+          });
         }
       });
       showScore();
