@@ -5,6 +5,7 @@ search results that read cleanly."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 
 import pytest
@@ -289,6 +290,19 @@ def test_the_pictures_service_names_break_only_between_words(browser, base_url: 
         " > a.textContent.trim().split(/\\s+/).length).map(a => a.textContent)"
     )
     assert broken == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", [360, 390, 412])
+def test_the_pictures_service_links_are_far_enough_apart_to_tap_on_a_phone(browser, base_url: str, width: int) -> None:
+    """Each link is a line of upright text, 12 px wide: 24 px from one to the next is what a finger needs."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base_url)
+    centres = page.locator(".srg-picture__table thead th a").evaluate_all(
+        "links => links.map(a => { const r = a.getBoundingClientRect(); return r.left + r.width / 2; })"
+    )
+    assert len(centres) > 1
+    assert min(b - a for a, b in itertools.pairwise(centres)) >= 24
     page.close()
 
 
