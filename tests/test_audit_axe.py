@@ -39,6 +39,7 @@ def test_no_accessibility_violation_on_any_page(
         if each.redirects:  # held on the page itself, in a tab of its own
             held = context.new_page()
             stay(held, each)
+            held.locator("main").wait_for(state="visible")  # its text shows after a second
             problems = violations(held, axe_source)
             held.close()
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -69,6 +69,29 @@ def test_a_share_page_takes_the_reader_to_its_answer_even_without_javascript(
         assert each.landing.endswith("/" + section_of(entry, catalog)), each.landing
         visit(page, each)
         assert page.locator(f"h2[id='{entry}']").is_visible(), each.path
+    context.close()
+
+
+def test_a_share_page_shows_nothing_but_its_answer_and_that_only_while_the_section_is_slow_to_come(
+    browser, served: list[Served]
+) -> None:
+    """It asks for nothing before it leads on; its text appears after a second, when the section is late."""
+    share = next(each for each in served if each.redirects)
+    section = share.landing.split("#")[0]
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.route(section, lambda route: route.fulfill(status=204))  # no section comes: the reader stays here
+    page.goto(share.url, wait_until="domcontentloaded")
+    elapsed, shown = page.evaluate(
+        "[document.getAnimations()[0].currentTime, getComputedStyle(document.querySelector('main')).visibility]"
+    )
+    assert shown == ("hidden" if elapsed < 1000 else "visible"), (elapsed, shown)
+    page.locator("main h1").wait_for(state="visible", timeout=10_000)
+    assert page.url == share.url
+    favicon = urljoin(share.url, "../../assets/favicon.svg")
+    assert set(requests) - {favicon} == {share.url, section}
     context.close()
 
 
