@@ -363,7 +363,6 @@ def lighthouse_table(sites: list[tuple[str, Path]], floor_site: Path, runs: int,
         "CLS": "cumulative-layout-shift",
     }
     subjects: list[tuple[str | None, str, str]] = []  # (the site's name or None for the floor, label, url)
-    results: dict[str, list[dict]] = {}
     with contextlib.ExitStack() as servers:
         subjects.append((None, "empty Material page", servers.enter_context(serve(floor_site, "/"))))
         for name, site in sites:
@@ -372,18 +371,18 @@ def lighthouse_table(sites: list[tuple[str, Path]], floor_site: Path, runs: int,
                 # A share address is a redirect: its figures include loading the page it leads to.
                 label = f"{path or 'home'}{' (redirects)' if path.startswith('a/') else ''}"
                 subjects.append((name, label, base + path))
+        results: list[list[dict]] = [[] for _ in subjects]
         for _ in range(runs):
-            for name, label, url in subjects:
-                results.setdefault(f"{name}: {label}", []).append(lighthouse_run(url, tmp / "lh.json"))
+            for (_name, _label, url), measured in zip(subjects, results, strict=True):
+                measured.append(lighthouse_run(url, tmp / "lh.json"))
 
     below: list[str] = []
     lines = [f"{'page':<34} {'perf':>5}  range  {'FCP':>6}  {'LCP':>6}  {'TBT':>5}  CLS   (ms; median of {runs})"]
     group = None
-    for name, label, _ in subjects:
+    for (name, label, _), measured in zip(subjects, results, strict=True):
         if name != group and name is not None:
             lines.append(f"-- {name}")
         group = name
-        measured = results[f"{name}: {label}"]
         scores = sorted(r["categories"]["performance"]["score"] for r in measured)
         medians = {k: statistics.median(r["audits"][a]["numericValue"] for r in measured) for k, a in metrics.items()}
         score = statistics.median(scores) * 100
