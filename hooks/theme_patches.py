@@ -8,12 +8,20 @@ templates, so a rebuild, under `mkdocs serve` too, loads them compiled.
 The theme's search plugin scans every page for its attributes with a pattern
 the regex engine tries at every character: it gets a fast path with the same
 result (srg/theme_search.py).
+
+To find the theme's static files, MkDocs lists every file in the theme's
+folders and then drops each name under a folder or file whose name starts
+with a dot: Material's icons alone are 14,510 files, about 0.1 s of every
+build and rebuild for 43 files kept. The theme's loader leaves those out of
+its walk (`PrunedLoader`); MkDocs keeps the same list.
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
+from jinja2 import FileSystemLoader
 from material.plugins.search import plugin as theme_search_plugin
 from mkdocs.exceptions import PluginError
 
@@ -28,8 +36,38 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 
+class PrunedLoader(FileSystemLoader):
+    """Jinja's file loader, but its list leaves out what MkDocs drops from it: names starting with a dot
+    at any depth (MkDocs's `.*` and `*/.*`), without walking the folders they name."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=self.followlinks):
+                dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+                folder = os.path.relpath(dirpath, searchpath)
+                for filename in filenames:
+                    if not filename.startswith("."):
+                        path = filename if folder == os.curdir else os.path.join(folder, filename)
+                        found.add(path.replace(os.path.sep, "/"))
+        return sorted(found)
+
+
 def on_startup(command: str, dirty: bool) -> None:
     theme_search_plugin.re = ThemeSearchRe()  # type: ignore[assignment]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.loader = PrunedLoader(theme.dirs)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+    return config
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

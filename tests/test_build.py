@@ -20,8 +20,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader
 from material.plugins.search import plugin as theme_search_plugin
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
-from conftest import DATA, PAGE_OF_RULE, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
+from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
 from srg.load import parse_catalog
 from srg.model import Catalog
 from srg.schema import schema_text
@@ -658,6 +660,27 @@ def test_the_themes_templates_are_kept_compiled_and_compiled_again_when_edited(t
     (tmp_path / "page.html").write_text("{{ 6 * 8 }}", encoding="utf-8")
     assert render() == "48"
     assert len(compiled) == 2
+
+
+def test_the_theme_gives_mkdocs_the_same_static_files_without_walking_its_hidden_folders() -> None:
+    """MkDocs's own listing of the theme, against the one its loader gives after on_config."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    listed: list[list[str]] = []
+    kept: list[list[str]] = []
+    for patched in (False, True):
+        if patched:
+            theme_patches.on_config(config)
+        env = config.theme.get_env()
+        listed.append(env.list_templates())
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        kept.append(sorted(file.src_uri for file in files))
+    assert isinstance(env.loader, theme_patches.PrunedLoader)
+    assert kept[0] == kept[1]
+    assert len(kept[1]) > 20
+    assert any(name.startswith(".icons/") for name in listed[0])
+    assert not any(name.startswith(".") or "/." in name for name in listed[1])
+    assert set(listed[1]) < set(listed[0])
 
 
 _SEARCH_PIECES = st.sampled_from(["data-search-", "exclude", "x_1", "=", '"', "v", " ", "\n", "\xa0", "<p", ">"])
