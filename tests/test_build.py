@@ -663,7 +663,8 @@ def test_the_themes_templates_are_kept_compiled_and_compiled_again_when_edited(t
 
 
 def test_the_theme_gives_mkdocs_the_same_static_files_without_walking_its_hidden_folders() -> None:
-    """MkDocs's own listing of the theme, against the one its loader gives after on_config."""
+    """MkDocs's own listing of the theme, against the one its loader gives after on_config, which also
+    keeps every theme environment's templates compiled."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     listed: list[list[str]] = []
     kept: list[list[str]] = []
@@ -676,11 +677,15 @@ def test_the_theme_gives_mkdocs_the_same_static_files_without_walking_its_hidden
         files.add_files_from_theme(env, config)
         kept.append(sorted(file.src_uri for file in files))
     assert isinstance(env.loader, theme_patches.PrunedLoader)
+    assert env.bytecode_cache is not None  # every environment the theme makes, not only MkDocs's own
     assert kept[0] == kept[1]
     assert len(kept[1]) > 20
     assert any(name.startswith(".icons/") for name in listed[0])
     assert not any(name.startswith(".") or "/." in name for name in listed[1])
     assert set(listed[1]) < set(listed[0])
+    # The theme's search plugin makes its environments in on_config: the patch comes first.
+    order = [getattr(handler, "__module__", "") for handler in config.plugins.events["config"]]
+    assert order.index("hooks/theme_patches.py") < order.index(theme_search_plugin.__name__)
 
 
 _SEARCH_PIECES = st.sampled_from(["data-search-", "exclude", "x_1", "=", '"', "v", " ", "\n", "\xa0", "<p", ">"])
