@@ -84,7 +84,8 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
 
 def _services_label(every: list[Service], named: list[Service]) -> str:
     """'Amazon S3, Amazon DynamoDB'; 'Every service except …' when one or two are left out and more are in."""
-    missing = [s for s in every if s not in named]
+    named_ids = {s.id for s in named}  # by id: comparing models compares every field
+    missing = [s for s in every if s.id not in named_ids]
     if len(missing) <= 2 and len(missing) < len(named):
         return "Every service except " + " and ".join(s.name for s in missing)
     return ", ".join(s.name for s in named)
