@@ -8,8 +8,10 @@ import json
 import jsonschema
 import pytest
 from helpers import NAME, SCHEMA_FILE, json_ready, minimal, parse, real_catalog, real_document, schema
+from hypothesis import given
+from hypothesis import strategies as st
 
-from srg.exports import as_json
+from srg.exports import as_json, dumps
 from srg.load import parse_catalog
 from srg.model import Catalog
 from srg.schema import schema_text
@@ -83,3 +85,21 @@ def test_the_json_export_of_a_catalog_is_stable() -> None:
     assert as_json(real_catalog(), SCHEMA_URL) == as_json(
         parse_catalog(as_json(real_catalog(), SCHEMA_URL), NAME), SCHEMA_URL
     )
+
+
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]))  # any text a YAML file can hold: no lone surrogates
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | _TEXT,  # the model has no fractions (see srg.exports.dumps)
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON)
+def test_the_json_export_is_written_as_the_standard_librarys_encoder_writes_it(document: object) -> None:
+    assert dumps(document) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_json_export_of_the_real_data_is_byte_for_byte_the_standard_encoders() -> None:
+    text = as_json(real_catalog(), SCHEMA_URL)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
