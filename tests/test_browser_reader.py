@@ -243,6 +243,29 @@ def test_the_self_check_scores_filters_and_shuffles(browser, base_url: str) -> N
     page.close()
 
 
+@pytest.mark.parametrize("viewport", [SMALL_PHONE, PHONE, DESKTOP], ids=["320", "390", "1280"])
+def test_nothing_on_the_self_check_moves_when_its_script_starts(browser, base_url: str, viewport) -> None:
+    """The questions stay where the page's first layout put them: the answer buttons show with the page
+    (the head marks the root "js"), and the options bar the script adds fills a slot kept at its height."""
+
+    def question_tops(with_script: bool) -> list[float]:
+        page = browser.new_page(viewport=viewport)
+        if not with_script:
+            page.route("**/assets/self-check.js", lambda route: route.abort())
+        page.goto(base_url + "self-check/")
+        page.wait_for_selector(".srg-quiz__score" if with_script else ".srg-question", state="attached")
+        tops = page.evaluate(
+            "[...document.querySelectorAll('.srg-question')].slice(0, 3)"
+            ".map(q => q.getBoundingClientRect().top + scrollY)"
+        )
+        page.close()
+        return tops
+
+    before = question_tops(with_script=False)
+    assert len(before) == 3
+    assert question_tops(with_script=True) == pytest.approx(before, abs=0.5)
+
+
 def test_the_self_check_works_without_javascript(browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
     page = context.new_page()

@@ -1,8 +1,10 @@
 // The self-check as a study tool: answer each question with AWS, Customer or
 // Shared, keep a score, pick one service, shuffle the order. The answer
-// buttons are in the page from the build, shown only once this script runs
-// (one class on the quiz); one listener serves them all. Without JavaScript
-// every question is still a <details> that opens on its answer.
+// buttons are in the page from the build and shown wherever scripts run (the
+// head marks the root "js"), so they take their place before the first paint;
+// one listener serves them all. This script adds the options bar in a slot
+// kept at its height. Without JavaScript every question is still a <details>
+// that opens on its answer.
 (function () {
   "use strict";
 
@@ -44,10 +46,6 @@
     tally.setAttribute("role", "status");
     bar.appendChild(tally);
     slot.appendChild(bar);
-    // An attribute of its own, not a class: any change to an element's class restyles
-    // everything inside it (the theme styles table cells by whether their table has
-    // a class at all), here the whole page.
-    document.documentElement.setAttribute("data-srg-quiz-ready", "");
 
     // The score counts the questions shown: those of the chosen service, or all.
     function showScore() {
