@@ -13,12 +13,13 @@ from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import theme_patches
 from hypothesis import example, given
 from hypothesis import strategies as st
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment
 from material.plugins.search import plugin as theme_search_plugin
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
@@ -652,8 +653,10 @@ def test_the_themes_templates_are_kept_compiled_and_compiled_again_when_edited(t
             return super()._compile(source, filename)
 
     def render() -> str:
-        env = theme_patches.on_env(Counting(loader=FileSystemLoader(tmp_path)), config=None, files=None)
-        return env.get_template("page.html").render()
+        # A fresh theme and environment, as each rebuild makes, given the patch that on_config applies.
+        theme = SimpleNamespace(dirs=[str(tmp_path)], get_env=Counting)
+        theme_patches.on_config(SimpleNamespace(theme=theme))
+        return theme.get_env().get_template("page.html").render()
 
     assert render() == "42"
     assert render() == "42"  # a fresh environment, as each rebuild makes: loaded, not compiled
