@@ -243,10 +243,13 @@ def test_the_self_check_scores_filters_and_shuffles(browser, base_url: str) -> N
     page.close()
 
 
-@pytest.mark.parametrize("viewport", [SMALL_PHONE, PHONE, DESKTOP], ids=["320", "390", "1280"])
+@pytest.mark.parametrize(
+    "viewport", [SMALL_PHONE, PHONE, DESKTOP, {"width": 1920, "height": 1080}], ids=["320", "390", "1280", "1920"]
+)
 def test_nothing_on_the_self_check_moves_when_its_script_starts(browser, base_url: str, viewport) -> None:
     """The questions stay where the page's first layout put them: the answer buttons show with the page
-    (the head marks the root "js"), and the options bar the script adds fills a slot kept at its height."""
+    (the head marks the root "js"), and the options bar the script adds fills a slot kept at its height,
+    with no more than a few pixels of blank space under it (three rows on a phone, two wider)."""
 
     def question_tops(with_script: bool) -> list[float]:
         page = browser.new_page(viewport=viewport)
@@ -258,6 +261,11 @@ def test_nothing_on_the_self_check_moves_when_its_script_starts(browser, base_ur
             "[...document.querySelectorAll('.srg-question')].slice(0, 3)"
             ".map(q => q.getBoundingClientRect().top + scrollY)"
         )
+        if with_script:
+            slot, bar = page.evaluate(
+                "['.srg-quiz-slot', '.srg-quiz'].map(s => document.querySelector(s).getBoundingClientRect().height)"
+            )
+            assert 0 <= slot - bar < 4, (slot, bar)
         page.close()
         return tops
 
