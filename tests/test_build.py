@@ -8,6 +8,7 @@ import inspect
 import io
 import json
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from html import unescape
@@ -15,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
+import generated_files
 import pytest
 import theme_patches
 from hypothesis import example, given
@@ -22,6 +24,7 @@ from hypothesis import strategies as st
 from jinja2 import Environment
 from material.plugins.search import plugin as theme_search_plugin
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
@@ -735,3 +738,23 @@ def test_no_script_holds_up_the_first_paint(site: Build) -> None:
         assert not waited_for, (path, waited_for)
         assert scripts[0][0].rsplit("/", 1)[-1].split(".")[0] == "bundle", (path, scripts[0])
         assert "<table>" not in html, path
+
+
+def test_the_share_pages_are_written_by_a_process_of_their_own_which_names_a_file_it_cannot_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # where the writer's list of pages goes
+    writer = generated_files.Writer()
+    pages = {"a/backups/index.html": b"<p>backups</p>", "a/patching/index.html": "<p>patching \u2713</p>".encode()}
+    writer.start(pages, str(tmp_path / "site"))
+    writer.finish()
+    assert {p.relative_to(tmp_path / "site").as_posix(): p.read_bytes() for p in tmp_path.rglob("*.html")} == pages
+    # A file where the folder of the pages should be: the build fails with one sentence naming it.
+    (tmp_path / "blocked").mkdir()
+    (tmp_path / "blocked" / "a").write_text("not a folder", encoding="utf-8")
+    writer.start(pages, str(tmp_path / "blocked"))
+    with pytest.raises(PluginError, match=r"^A share page could not be written: \S*blocked/a/backups: Not a dir"):
+        writer.finish()
+    writer.finish()  # nothing left to wait for
+    assert not list((tmp_path / "tmp").iterdir())  # the lists of pages are gone
