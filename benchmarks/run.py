@@ -8,6 +8,10 @@ Run: .venv/bin/python benchmarks/run.py [--quick]
    a bare build of an empty Material site (the floor): interleaved, median of 5.
 2. Growth: the site with 10, 100 and 1,000 entries cloned from the real ones:
    build time (median of 5, of 3 at 1,000), time per entry, the heaviest page (gzip).
+   And the code before this work (commit BEFORE_CODE, checked out beside this
+   one) at 1,000 entries of its own data, interleaved with this code at 1,000
+   entries of the same data and of today's: the goal of a third, read side by
+   side on one machine rather than against a figure from another day.
 3. Live reload: under `mkdocs serve --livereload`, the time from saving the
    data file to the open page showing the edit, at the real size and at 1,000.
 4. Search: last key press to results shown, median over the realistic queries,
@@ -68,6 +72,17 @@ BEFORE = {
     "index": "12.6 KiB gzip, 81.6 KiB raw",
     "lighthouse": "home 0.97, comparison 0.98, customer 0.96, matrix 0.99; By service 0.84-0.86 (TBT 550-620 ms)",
 }
+
+# The code whose 1,000-entry build took BEFORE's 22.97 s (README, 2026-11-29), and its own generator.
+BEFORE_CODE = "f66aad6"
+BEFORE_GENERATOR = """
+import importlib.util, sys
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("before_run", sys.argv[1])
+run = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(run)
+run.synthetic_project(Path(sys.argv[2]), 1000)
+"""
 
 Row = tuple[str, str, str]
 
@@ -172,6 +187,44 @@ def growth(tmp: Path, runs: int, floor: float) -> tuple[list[Row], dict[int, Pat
         )
     )
     return rows, sites
+
+
+def before_code(tmp: Path, grown: Path, runs: int) -> list[Row]:
+    """1,000 entries: the code before this work against this code, on the same data and on today's, interleaved."""
+    worktree = tmp / "before-code"
+    try:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(worktree), BEFORE_CODE],
+            check=True,
+            capture_output=True,
+        )
+    except (OSError, subprocess.CalledProcessError) as error:
+        reason = f"not measured: no checkout of {BEFORE_CODE} ({error})"
+        return [("1,000 entries side by side with the code before", "-", reason)]
+    try:
+        subprocess.run(
+            [sys.executable, "-c", BEFORE_GENERATOR, str(worktree / "benchmarks" / "run.py"), str(tmp / "before-1000")],
+            check=True,
+            capture_output=True,
+        )
+        subjects = {
+            f"the code before ({BEFORE_CODE}), its data": tmp / "before-1000" / "mkdocs.yml",
+            "this code, the same data": project(tmp / "now-1000-before-data", cloned_data(1000, BEFORE_DATA)),
+            "this code, today's data": grown,
+        }
+        times: dict[str, list[float]] = {name: [] for name in subjects}
+        for _ in range(runs):
+            for name, config in subjects.items():
+                times[name].append(timed(build_command(config, config.parent / "side-by-side-site")))
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)], capture_output=True)
+    medians = {name: statistics.median(found) for name, found in times.items()}
+    before = medians[next(iter(medians))]
+    rows = []
+    for name, median in medians.items():
+        share = "" if median == before else f"; {median / before:.2f} of the code before (goal: a third)"
+        rows.append((f"1,000 entries side by side: {name}", f"{median:.2f} s", f"median of {runs}, interleaved{share}"))
+    return rows
 
 
 # -- 3: live reload -------------------------------------------------------------------------------
@@ -427,6 +480,8 @@ def main(quick: bool) -> None:
         rows, floor = step("builds", lambda: builds(tmp, runs))  # type: ignore[misc]
         grown_rows, grown = step("growth", lambda: growth(tmp, runs, floor))  # type: ignore[misc]
         rows += grown_rows
+        config_1000 = tmp / "grown-1000" / "mkdocs.yml"
+        rows += step("the code before", lambda: before_code(tmp, config_1000, 3))  # type: ignore[operator]
         rows += step("live reload", lambda: live_reload(tmp))  # type: ignore[operator]
         real_site, floor_site = tmp / "this-site", tmp / "floor"
         entries = len(yaml.safe_load((ROOT / "docs/data/responsibilities.yml").read_text())["responsibilities"])
