@@ -1,7 +1,7 @@
 """Every figure of the site's cost, measured side by side in one run, next to the floor and the figures before.
 
 Run: .venv/bin/python benchmarks/run.py [--quick]
-     (about 35 minutes, most of it Lighthouse; --quick: 3 builds instead of 5, Lighthouse once per page)
+     (about 30 minutes, most of it Lighthouse; --quick: 3 builds instead of 5, Lighthouse once per page)
 
 1. Build: `mkdocs build --strict` of this site, and of this site with the data
    file as it stood before the content issues (24 entries, 6 services), against
