@@ -18,13 +18,9 @@ import sys
 
 
 def write_all(files: list[tuple[str, bytes]], root: str) -> None:
-    made: set[str] = set()
     for path, content in files:
         target = os.path.join(root, path)
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as out:
             out.write(content)
 
