@@ -4,27 +4,19 @@ bad input fails the build with the loader's message; the order of the hooks does
 from __future__ import annotations
 
 import csv
-import inspect
 import io
 import json
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 
-import generated_files
 import pytest
-import theme_patches
-from hypothesis import example, given
-from hypothesis import strategies as st
-from jinja2 import Environment
-from material.plugins.search import plugin as theme_search_plugin
+import theme
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
@@ -32,7 +24,6 @@ from srg.load import parse_catalog
 from srg.model import Catalog
 from srg.schema import schema_text
 from srg.theme_markup import ThemeMarkupChanged, defer_theme_bundle
-from srg.theme_search import SEARCH_ATTRIBUTE, ThemeSearchRe, strip_search_attributes
 
 
 def search_docs(site: Build) -> dict[str, dict]:
@@ -646,76 +637,6 @@ def test_the_audits_take_every_page_but_sample_the_share_pages(pages: list[str],
     assert sorted(set(pages) - set(audited_pages)) == shares[1:]
 
 
-def test_the_themes_templates_are_kept_compiled_and_compiled_again_when_edited(tmp_path: Path) -> None:
-    (tmp_path / "page.html").write_text("{{ 6 * 7 }}", encoding="utf-8")
-    compiled: list[str | None] = []
-
-    class Counting(Environment):
-        def _compile(self, source: str, filename: str) -> object:  # called only when no kept copy serves
-            compiled.append(filename)
-            return super()._compile(source, filename)
-
-    def render() -> str:
-        # A fresh theme and environment, as each rebuild makes, given the patch that on_config applies.
-        theme = SimpleNamespace(dirs=[str(tmp_path)], get_env=Counting)
-        theme_patches.on_config(SimpleNamespace(theme=theme))
-        return theme.get_env().get_template("page.html").render()
-
-    assert render() == "42"
-    assert render() == "42"  # a fresh environment, as each rebuild makes: loaded, not compiled
-    (tmp_path / "page.html").write_text("{{ 6 * 8 }}", encoding="utf-8")
-    assert render() == "48"
-    assert len(compiled) == 2
-
-
-def test_the_theme_gives_mkdocs_the_same_static_files_without_walking_its_hidden_folders() -> None:
-    """MkDocs's own listing of the theme, against the one its loader gives after on_config, which also
-    keeps every theme environment's templates compiled."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    listed: list[list[str]] = []
-    kept: list[list[str]] = []
-    for patched in (False, True):
-        if patched:
-            theme_patches.on_config(config)
-        env = config.theme.get_env()
-        listed.append(env.list_templates())
-        files = Files([])
-        files.add_files_from_theme(env, config)
-        kept.append(sorted(file.src_uri for file in files))
-    assert isinstance(env.loader, theme_patches.PrunedLoader)
-    assert env.bytecode_cache is not None  # every environment the theme makes, not only MkDocs's own
-    assert kept[0] == kept[1]
-    assert len(kept[1]) > 20
-    assert any(name.startswith(".icons/") for name in listed[0])
-    assert not any(name.startswith(".") or "/." in name for name in listed[1])
-    assert set(listed[1]) < set(listed[0])
-    # The theme's search plugin makes its environments in on_config: the patch comes first.
-    order = [getattr(handler, "__module__", "") for handler in config.plugins.events["config"]]
-    assert order.index("hooks/theme_patches.py") < order.index(theme_search_plugin.__name__)
-
-
-_SEARCH_PIECES = st.sampled_from(["data-search-", "exclude", "x_1", "=", '"', "v", " ", "\n", "\xa0", "<p", ">"])
-
-
-@given(st.lists(_SEARCH_PIECES, max_size=16).map("".join))
-@example('<p data-search-exclude data-search-boost="2"\n data-search-x="a b">')
-@example(' data-search-a="1" data-search-b="2"')  # the space between belongs to the second
-@example('data-search-a="1"\xa0data-search-b="')  # a non-breaking space is \s too; no closing quote
-def test_the_fast_strip_of_search_attributes_removes_what_the_themes_pattern_does(html: str) -> None:
-    assert strip_search_attributes(html) == re.sub(SEARCH_ATTRIBUTE, "", html)
-
-
-def test_the_themes_search_plugin_strips_its_attributes_the_fast_way() -> None:
-    """The theme still writes the pattern the fast path knows, and its module's `re` is the fast one;
-    any other call goes to `re` as before."""
-    assert f'r"{SEARCH_ATTRIBUTE}"' in inspect.getsource(theme_search_plugin.SearchPlugin.on_page_context)
-    theme_patches.on_startup(command="build", dirty=False)
-    assert isinstance(theme_search_plugin.re, ThemeSearchRe)
-    assert theme_search_plugin.re.sub(SEARCH_ATTRIBUTE, "", '<p data-search-x="1">') == "<p>"
-    assert theme_search_plugin.re.sub(r"\d", "#", "a1b22") == "a#b##"
-    assert theme_search_plugin.re.split(r",\s*", "a, b") == ["a", "b"]
-
-
 def test_the_themes_bundle_is_deferred_and_a_theme_that_writes_it_otherwise_fails_the_build() -> None:
     bundle = '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
     assert defer_theme_bundle(f"<p>x</p>{bundle}<script>") == (
@@ -740,21 +661,12 @@ def test_no_script_holds_up_the_first_paint(site: Build) -> None:
         assert "<table>" not in html, path
 
 
-def test_the_share_pages_are_written_by_a_process_of_their_own_which_names_a_file_it_cannot_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # where the writer's list of pages goes
-    writer = generated_files.Writer()
-    pages = {"a/backups/index.html": b"<p>backups</p>", "a/patching/index.html": "<p>patching \u2713</p>".encode()}
-    writer.start(pages, str(tmp_path / "site"))
-    writer.finish()
-    assert {p.relative_to(tmp_path / "site").as_posix(): p.read_bytes() for p in tmp_path.rglob("*.html")} == pages
-    # A file where the folder of the pages should be: the build fails with one sentence naming it.
-    (tmp_path / "blocked").mkdir()
-    (tmp_path / "blocked" / "a").write_text("not a folder", encoding="utf-8")
-    writer.start(pages, str(tmp_path / "blocked"))
-    with pytest.raises(PluginError, match=r"^A share page could not be written: \S*blocked/a/backups: Not a dir"):
-        writer.finish()
-    writer.finish()  # nothing left to wait for
-    assert not list((tmp_path / "tmp").iterdir())  # the lists of pages are gone
+def test_the_themes_templates_are_kept_compiled_outside_every_watched_folder() -> None:
+    """MkDocs's `env` event gives the theme's environment a bytecode cache; `mkdocs serve` watches docs/,
+    hooks/ and overrides/, so a cache written there would start a second rebuild after each edit."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = theme.on_env(config.theme.get_env(), config=config, files=Files([]))
+    assert isinstance(env.bytecode_cache, FileSystemBytecodeCache)
+    cache = Path(env.bytecode_cache.directory).resolve()
+    watched = [Path(config.docs_dir), ROOT / "hooks", ROOT / "overrides", *map(Path, config.watch)]
+    assert not any(cache.is_relative_to(folder.resolve()) for folder in watched), cache

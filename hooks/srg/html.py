@@ -8,7 +8,6 @@ the build does not parse what it generated a second time.
 from __future__ import annotations
 
 import datetime
-import os
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,18 +71,13 @@ def long_date(day: datetime.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
-def bytecode_cache(name: str = "templates") -> FileSystemBytecodeCache | None:
-    """Compiled templates kept beside the package's own bytecode, as Python keeps __pycache__.
+def bytecode_cache() -> FileSystemBytecodeCache:
+    """Compiled templates kept in the system's temporary folder, out of every folder `mkdocs serve` watches.
 
     Jinja keys each entry by the template's name and file and checks the
     source's checksum, so an edited template is compiled again.
     """
-    folder = Path(__file__).parent / "__pycache__" / name
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+    return FileSystemBytecodeCache()
 
 
 @cache
@@ -96,7 +90,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
-        auto_reload=False,
+        auto_reload=True,  # an edited template shows at the next rebuild of `mkdocs serve`
     )
     env.globals.update(
         OWNER_LABELS=OWNER_LABELS,
