@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check test schema stale markdown build clean
+.PHONY: serve check test schema stale markdown links build clean
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -48,6 +48,11 @@ stale: $(VENV)/.installed
 # without hooks (Zensical runs none): build/markdown/.
 markdown: $(VENV)/.installed
 	cd hooks && ../$(BIN)/python -m srg.export_markdown ../docs ../build/markdown
+
+# Record the addresses of new pages and responsibilities in tests/published_links.txt (never removes one).
+links: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict -d build/links-site
+	$(BIN)/python tests/record_links.py build/links-site
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict

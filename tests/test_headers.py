@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from conftest import Build
+from conftest import ROOT, Build
 from srg.security_headers_policy import (
     InlineStyleAttribute,
     content_security_policy,
@@ -76,3 +76,30 @@ def test_built_site_ships_the_headers_for_every_inline_script_it_has(site: Build
     security = cloudfront["SecurityHeadersConfig"]
     assert security["ContentSecurityPolicy"]["ContentSecurityPolicy"] == policy
     assert len(policy) <= 1783, "CloudFront limits the policy to 1,783 characters"
+
+
+def sent_by_cloudfront(policy: dict) -> dict[str, str]:
+    """The headers a CloudFront response headers policy adds to every response, as CloudFront writes them."""
+    security = policy["SecurityHeadersConfig"]
+    transport = security["StrictTransportSecurity"]
+    sent = {
+        "Content-Security-Policy": security["ContentSecurityPolicy"]["ContentSecurityPolicy"],
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": security["FrameOptions"]["FrameOption"],
+        "Referrer-Policy": security["ReferrerPolicy"]["ReferrerPolicy"],
+        "Strict-Transport-Security": f"max-age={transport['AccessControlMaxAgeSec']}"
+        + "; includeSubDomains" * transport["IncludeSubdomains"]
+        + "; preload" * transport["Preload"],
+    }
+    sent.update({item["Header"]: item["Value"] for item in policy["CustomHeadersConfig"]["Items"]})
+    return sent
+
+
+def test_the_cloudfront_policy_sends_the_headers_of_the_headers_file_and_both_name_their_maker(site: Build) -> None:
+    policy = json.loads(site.page("_headers.cloudfront.json"))
+    assert sent_by_cloudfront(policy) == parse_headers_file(site.page("_headers"))
+    assert policy["CustomHeadersConfig"]["Quantity"] == len(policy["CustomHeadersConfig"]["Items"])
+    for text in (site.page("_headers"), policy["Comment"]):
+        makers = re.findall(r"hooks/[\w/]+\.py", text)
+        assert makers, text
+        assert all((ROOT / maker).is_file() for maker in makers), makers

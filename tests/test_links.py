@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from record_links import RECORD, missing, record_new, recorded
 
-from conftest import TEST_SITE_URL, Build, built_pages, redirect_of, site_prefix
+from conftest import DATA, ROOT, Build, built_pages, redirect_of, site_prefix
+from srg.load import load_catalog
 from srg.model import Catalog
 from srg.service_pages import PREVIEW_LENGTH, owners_sentence
 
-RECORD = Path(__file__).with_name("published_links.txt")
-
 
 def published() -> list[str]:
-    lines = RECORD.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line and not line.startswith("#")]
+    return recorded()
 
 
 def html_of(site: Build, address: str) -> str | None:
@@ -43,13 +44,28 @@ def test_every_published_address_still_resolves(site: Build, address: str) -> No
             assert f'id="{target.split("#")[1]}"' in landing, f"{address} redirects to a missing anchor {target}"
 
 
-def test_every_page_and_responsibility_is_recorded(site: Build, catalog: Catalog) -> None:
-    recorded = set(published())
-    anchors = {address.split("#")[1] for address in recorded if "#" in address}
-    missing = [r.id for r in catalog.responsibilities if r.id not in anchors]
-    assert missing == [], "record new responsibilities in tests/published_links.txt"
-    pages = {"./" if page == "" else page for page in built_pages(site.site)}
-    assert sorted(pages - recorded) == [], "record new pages in tests/published_links.txt"
+def test_every_page_and_responsibility_is_recorded(site: Build) -> None:
+    assert missing(site.site) == [], "new addresses: run `make links` to record them in tests/published_links.txt"
+
+
+def test_recording_adds_a_new_entrys_addresses_once_and_keeps_every_line(
+    build_project: Callable[..., Build], tmp_path: Path
+) -> None:
+    data = (ROOT / DATA).read_text(encoding="utf-8")
+    first = data.index("\n  - id: ", data.index("\nresponsibilities:")) + 1
+    end = data.index("\n  - id: ", first)
+    entry = data[first:end].replace(data[first:end].split("\n")[0], "  - id: brand-new-duty", 1)
+    build = build_project(data=data[:end] + "\n" + entry + data[end:])
+    assert build.returncode == 0, build.output
+    record = tmp_path / "published_links.txt"
+    record.write_text(RECORD.read_text(encoding="utf-8"), encoding="utf-8")
+    new_data = tmp_path / "project" / DATA
+    added = record_new(build.site, record, new_data, datetime.date(2026, 12, 7))
+    rule = load_catalog(new_data).responsibility("brand-new-duty").rule
+    assert added == ["a/brand-new-duty/", f"{rule}/#brand-new-duty"]
+    lines = record.read_text(encoding="utf-8").splitlines()
+    assert lines == [*RECORD.read_text(encoding="utf-8").splitlines(), "# Recorded on 2026-12-07:", *added]
+    assert record_new(build.site, record, new_data) == []
 
 
 def meta(html: str, attribute: str, name: str) -> str:
@@ -122,7 +138,7 @@ def test_404_page_offers_search_and_a_way_home(site: Build) -> None:
         r'<form class="srg-404-search" action="[^"]+" method="get" role="search" aria-label="[^"]+">', html
     )
     assert 'name="q"' in html
-    assert f'<a href="{TEST_SITE_URL}">' in html
+    assert f'<a href="{site_prefix()}">' in html
 
 
 def test_without_an_address_the_build_claims_none(build_project, monkeypatch) -> None:
@@ -131,8 +147,9 @@ def test_without_an_address_the_build_claims_none(build_project, monkeypatch) ->
     monkeypatch.delenv("REPO_URL", raising=False)
     build = build_project()
     assert build.returncode == 0, build.output
-    for path in ("index.html", "customer/index.html", "a/guest-os-patching/index.html"):
+    for path in ["404.html", *(f"{page}index.html" for page in built_pages(build.site))]:
         html = build.page(path)
+        assert not re.search(r'="[^"]*None', html), path
         assert "srguide" not in html, path
         assert 'rel="canonical"' not in html, path
         assert 'property="og:url"' not in html, path
