@@ -19,9 +19,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# `mkdocs serve` rebuilds on an edit under docs/, hooks/ or overrides/ (mkdocs.yml's watch:) and
+# reloads the page; it loads the hooks' Python once, so watchmedo (watchdog's command) restarts it
+# when a .py file under hooks/ changes, and the open page reloads once the new server answers.
 # --livereload is explicit: with some Click versions `mkdocs serve` turns it off by default.
+ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/watchmedo auto-restart --directory hooks --recursive --patterns '**/*.py' --ignore-directories \
+		--debounce-interval 0.5 --no-restart-on-command-exit -- \
+		$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
 
 # The quick loop while editing: ruff, then every test that needs no browser, Node.js or Java,
 # on every core (pytest-xdist; one built site per worker) with Hypothesis's quick profile.

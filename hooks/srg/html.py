@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from .model import OWNER_LABELS, RULE_LABELS
@@ -117,27 +124,36 @@ HTML_START = "<!--srg-html-->"
 HTML_END = "<!--/srg-html-->"
 
 
-def render(template: str, **context: object) -> str:
+def render(name: str, **context: object) -> str:
     """The template's HTML as one raw block (no blank lines), fenced as finished HTML."""
-    html = environment().get_template(template).render(**context)
+    html = template(name).render(**context)
     body = "\n".join(line for line in html.splitlines() if line.strip())
     return f"{HTML_START}\n{body}\n{HTML_END}"
 
 
-@cache
+def template(name: str) -> Template:
+    """A template of the package; a new one once its file is edited (auto_reload), so caches keyed by it renew."""
+    return environment().get_template(name)
+
+
 def badge(owner: str) -> Markup:
     """The owner badge, rendered once per owner from badge.html (a template calls it thousands of times)."""
-    return Markup(environment().get_template("badge.html").render(owner=owner).strip())
+    return _badge(template("badge.html"), owner)
 
 
-def render_fragment(template: str, **context: object) -> str:
+@cache
+def _badge(badge_template: Template, owner: str) -> Markup:
+    return Markup(badge_template.render(owner=owner).strip())
+
+
+def render_fragment(name: str, **context: object) -> str:
     """A small inline fragment from a template (a term, a search result's text), unfenced."""
-    return environment().get_template(template).render(**context).strip()
+    return template(name).render(**context).strip()
 
 
-def render_document(template: str, **context: object) -> str:
+def render_document(name: str, **context: object) -> str:
     """A whole HTML document from a template, as it renders."""
-    return environment().get_template(template).render(**context) + "\n"
+    return template(name).render(**context) + "\n"
 
 
 Renderer = Callable[..., str]

@@ -6,11 +6,15 @@ import re
 from collections import Counter
 from functools import cache
 from html import unescape
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from .html import render_fragment
+from .html import template
 from .model import Term
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 # An all-caps term: a capital, then one or more capitals and digits (EC2, IAM, AWS, S3), not
 # inside a word, an address or a number. Single letters are words. The pattern starts with the
@@ -102,7 +106,7 @@ def abbreviate(markdown: str, glossary: list[Term], on_page: set[str] | None = N
     blocks are left alone: their templates mark their own text (TermMarker),
     sharing `on_page`, the terms the page has already used.
     """
-    terms, first, again = _compiled(_key(glossary))
+    terms, first, again = _compiled(_key(glossary), template("abbr.html"))
     on_page = set() if on_page is None else on_page
     in_section: set[str] = set()
     skipping: list[str] = []
@@ -153,14 +157,16 @@ def _inside_word(match: re.Match[str]) -> bool:
 
 
 @cache
-def _compiled(glossary: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+def _compiled(
+    glossary: tuple[tuple[str, str], ...], abbr: Template
+) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     """The terms' pattern, and each term's markup as a first use on the page and as a later one."""
     names = sorted((re.escape(term) for term, _ in glossary), key=len, reverse=True)
     # The terms come first, so the regex engine skips to their first letters; what may not come
     # before a term (_NOT_BEFORE) is checked on each match instead of at every character.
     pattern = re.compile(rf"(?:{'|'.join(names)}){_AFTER}")
-    first = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=True) for t, e in glossary}
-    again = {t: render_fragment("abbr.html", term=t, expansion=e, focusable=False) for t, e in glossary}
+    first = {t: abbr.render(term=t, expansion=e, focusable=True).strip() for t, e in glossary}
+    again = {t: abbr.render(term=t, expansion=e, focusable=False).strip() for t, e in glossary}
     return pattern, first, again
 
 
@@ -173,7 +179,7 @@ class TermMarker:
     """
 
     def __init__(self, glossary: list[Term], on_page: set[str]) -> None:
-        self._pattern, self._first, self._again = _compiled(_key(glossary))
+        self._pattern, self._first, self._again = _compiled(_key(glossary), template("abbr.html"))
         self._on_page = on_page
         self._in_section: set[str] = set()
 
