@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check test schema stale markdown build clean
+.PHONY: serve check test schema stale markdown zensical build clean
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -48,6 +48,12 @@ stale: $(VENV)/.installed
 # without hooks (Zensical runs none): build/markdown/.
 markdown: $(VENV)/.installed
 	cd hooks && ../$(BIN)/python -m srg.export_markdown ../docs ../build/markdown
+
+# The same site built by Zensical (the way out of Material for MkDocs's end of life) from that Markdown,
+# with a configuration made from mkdocs.yml (hooks/srg/zensical_build.py): build/zensical-site.
+zensical: markdown
+	cd hooks && ../$(BIN)/python -m srg.zensical_build ../mkdocs.yml ../build/markdown ../build
+	cd build && ../$(BIN)/python -m zensical build --clean --strict -f zensical.yml
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
