@@ -296,10 +296,6 @@ def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     return _join(parts)
 
 
-def owner_label(owner: str) -> str:
-    return OWNER_LABELS[owner]
-
-
 BLOCKS: dict[str, tuple[Block, tuple[str, ...]]] = {
     "comparison-table": (comparison_table, ()),
     "responsibilities": (responsibility_sections, ("rule",)),

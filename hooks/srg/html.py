@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import os
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -144,6 +143,3 @@ def render_fragment(template: str, **context: object) -> str:
 def render_document(template: str, **context: object) -> str:
     """A whole HTML document from a template, as it renders."""
     return environment().get_template(template).render(**context) + "\n"
-
-
-Renderer = Callable[..., str]

@@ -33,7 +33,6 @@ CellOwner = Literal["aws", "customer", "shared", "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
 
 OWNERS: tuple[Owner, ...] = ("aws", "customer", "shared")
-CELL_OWNERS: tuple[CellOwner, ...] = ("aws", "customer", "shared", "n/a")
 KINDS: tuple[Kind, ...] = ("infrastructure", "container", "managed", "serverless", "abstracted")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
 RULE_LABELS: dict[str, str] = {
