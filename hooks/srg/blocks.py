@@ -255,7 +255,7 @@ class Question:
             return "On every service"
         if len(self.services) == 1:
             return f"On {self.services[0].name}"
-        names = [s.name.removeprefix("Amazon ").removeprefix("AWS ") for s in self.services]
+        names = [s.short_name for s in self.services]
         return f"On {', '.join(names[:-1])} and {names[-1]}"
 
 

@@ -129,6 +129,11 @@ class Service(_Strict):
     kind: Kind = Field(description="The service's kind in the model: " + ", ".join(KINDS))
     security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
 
+    @property
+    def short_name(self) -> str:
+        """The name without the vendor: 'EC2', 'ECS on AWS Fargate', 'Elastic Beanstalk'."""
+        return self.name.removeprefix("Amazon ").removeprefix("AWS ")
+
 
 class Category(_Strict):
     """An area of responsibility: a row group of the matrix, a layer of the model's picture."""

@@ -166,11 +166,6 @@ def common_questions(catalog: Catalog, link: Linker, args: dict[str, str]) -> st
 # -- pages generated from the data ---------------------------------------------------------------
 
 
-def short_name(service: Service) -> str:
-    """A service's name without the vendor: 'EC2', 'ECS on AWS Fargate', 'Elastic Beanstalk'."""
-    return service.name.removeprefix("Amazon ").removeprefix("AWS ")
-
-
 def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
     """'Customer on EC2 and ECS on EC2; AWS on S3 and DynamoDB.'"""
     badge = catalog.badge(entry)
@@ -178,7 +173,7 @@ def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
         return f"{OWNER_LABELS[badge]} on every service it applies to."
     groups = []
     for owner in catalog.owners(entry):
-        names = [short_name(s) for s in catalog.services_held_by(entry, owner)]
+        names = [s.short_name for s in catalog.services_held_by(entry, owner)]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         groups.append(f"{OWNER_LABELS[owner]} on {listed}")
     return "; ".join(groups) + "."
