@@ -13,7 +13,7 @@ import pytest
 from helpers import Element, entry, linker, minimal, parse, real_catalog, site_of, tree
 
 from srg import blocks, exports
-from srg.model import Catalog
+from srg.model import Catalog, Cell
 from srg.pipeline import render_page
 from srg.terms import TermMarker, abbreviate, undefined_terms
 
@@ -103,7 +103,7 @@ def test_real_matrix_covers_every_service_once_and_merges_only_what_agrees() -> 
             assert int(td.attrs.get("colspan", 1)) == len(group)
             assert {says(item, s) for s in group} == {(td.attrs["data-owner"], says(item, group[0])[1])}
         for left, right in itertools.pairwise(groups):
-            assert says(item, left[-1]) != says(item, right[0]), (entry_id, left, right)
+            assert data.cell(item, left[-1]).key != data.cell(item, right[0]).key, (entry_id, left, right)
 
 
 # -- the self-check -----------------------------------------------------------------------------------
@@ -172,6 +172,25 @@ def test_real_self_check_asks_about_every_applicable_cell_exactly_once() -> None
     applicable = [(r.id, s.id) for r in data.responsibilities for s in data.services if data.applies(r, s.id)]
     assert sorted(covered) == sorted(applicable)
     assert len(questions_of(data)) == len(blocks.questions(data))
+
+
+class ReviewedCell(Cell):
+    """A cell with a field that no renderer names: the day someone last reviewed it."""
+
+    reviewed: str | None = None
+
+
+def test_cells_that_differ_only_in_a_field_no_renderer_names_are_not_merged() -> None:
+    plain = parse(minimal())
+    cells = {**plain.cells, HOST: {s.id: ReviewedCell(owner="aws") for s in plain.services}}
+    cells[HOST]["dynamodb"] = ReviewedCell(owner="aws", reviewed="2026-11-01")
+    data = Catalog(plain.path, plain.data, cells)
+    section = tree(blocks.responsibility_section(data, linker(data), data.responsibility(HOST)))
+    split = [li.attrs["data-service"] for li in section.find("ul", class_="srg-split").find_all("li")]
+    assert split == ["ec2 lambda s3", "dynamodb"]
+    assert [td.attrs["data-service"] for td in matrix(data)[HOST]] == ["ec2 lambda s3", "dynamodb"]
+    asked = {k: v.attrs["data-services"] for k, v in questions_of(data).items() if k.endswith(HOST)}
+    assert asked == {"check-ec2-host-os-patching": "ec2 lambda s3", "check-dynamodb-host-os-patching": "dynamodb"}
 
 
 # -- glossary tooltips ------------------------------------------------------------------------------------

@@ -183,6 +183,19 @@ class Cell(_Strict):
         """Whether the cell states more than the entry's general text."""
         return bool(self.note or self.conditions)
 
+    @cached_property
+    def key(self) -> tuple[Any, ...]:
+        """Every field of the cell, hashable: services whose cells have equal keys share a row, a run or a question."""
+        return _hashable(self.model_dump())
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple((name, _hashable(item)) for name, item in value.items())
+    if isinstance(value, list):
+        return tuple(_hashable(item) for item in value)
+    return value
+
 
 def _cell_form(value: Any) -> str:
     return "as-cell" if isinstance(value, dict) else "as-owner"
