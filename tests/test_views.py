@@ -6,13 +6,14 @@ import csv
 import html
 import io
 import itertools
+import json
 import re
 from typing import Any
 
 import pytest
 from helpers import Element, entry, linker, minimal, parse, real_catalog, site_of, tree
 
-from srg import blocks, exports
+from srg import blocks, exports, model
 from srg.model import Catalog, Cell
 from srg.pipeline import render_page
 from srg.terms import TermMarker, abbreviate, undefined_terms
@@ -172,6 +173,16 @@ def test_real_self_check_asks_about_every_applicable_cell_exactly_once() -> None
     applicable = [(r.id, s.id) for r in data.responsibilities for s in data.services if data.applies(r, s.id)]
     assert sorted(covered) == sorted(applicable)
     assert len(questions_of(data)) == len(blocks.questions(data))
+
+
+def test_the_owners_a_reader_picks_from_come_from_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(model.OWNER_CHOICES, "shared", "Both of you")
+    data = parse(minimal())
+    check = tree(blocks.self_check(data, linker(data), {}))
+    grid = tree(blocks.service_matrix(data, linker(data), {}))
+    assert {b.words for b in check.find_all("button")} == {"AWS", "Customer", "Both of you"}
+    for root in (check.find("div", class_="srg-quiz-root"), grid.find("div", class_="srg-matrix")):
+        assert json.loads(html.unescape(root.attrs["data-srg-owners"]))["shared"] == "Both of you"
 
 
 class ReviewedCell(Cell):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import html
 from .html import Linker
 from .markdown_text import heading
-from .model import OWNER_LABELS, Catalog, Category, Cell, Condition, Responsibility, Service
+from .model import Catalog, Category, Cell, Condition, Responsibility, Service
 from .terms import TermMarker
 
 Block = Callable[[Catalog, Linker, dict[str, str]], str]
@@ -191,10 +191,7 @@ def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         for category in catalog.categories
         if catalog.in_category(category.id)
     ]
-    owners = {owner: OWNER_LABELS[owner] for owner in ("aws", "customer", "shared")}
-    return html.render(
-        "matrix.html", catalog=catalog, areas=areas, link=link, owners=owners, mark=marker(catalog, link)
-    )
+    return html.render("matrix.html", catalog=catalog, areas=areas, link=link, mark=marker(catalog, link))
 
 
 def _runs(catalog: Catalog, entry: Responsibility) -> list[Run]:
@@ -265,8 +262,7 @@ def questions(catalog: Catalog) -> list[Question]:
 def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """A section per service with the questions first asked there; answers open on demand, no script needed."""
     everything = questions(catalog)
-    owners = {owner: OWNER_LABELS[owner] for owner in ("aws", "customer", "shared")}
-    parts = [html.render("self_check_tools.html", owners=owners, count=len(everything))]
+    parts = [html.render("self_check_tools.html", count=len(everything))]
     for service in catalog.services:
         here = [q for q in everything if q.services[0].id == service.id]
         if not here:

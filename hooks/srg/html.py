@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .model import OWNER_LABELS, RULE_LABELS
+from .model import OWNER_CHOICES, OWNER_LABELS, RULE_PLACES
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -99,7 +99,8 @@ def environment() -> Environment:
     )
     env.globals.update(
         OWNER_LABELS=OWNER_LABELS,
-        RULE_LABELS=RULE_LABELS,
+        OWNER_CHOICES=OWNER_CHOICES,
+        RULE_PLACES=RULE_PLACES,
         long_date=long_date,
         badge=badge,
         TABLE_OPEN=TABLE_OPEN,

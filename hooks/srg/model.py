@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -29,16 +29,26 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 Owner = Literal["aws", "customer", "shared"]
-CellOwner = Literal["aws", "customer", "shared", "n/a"]
+CellOwner = Literal[Owner, "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
 
-OWNERS: tuple[Owner, ...] = ("aws", "customer", "shared")
-KINDS: tuple[Kind, ...] = ("infrastructure", "container", "managed", "serverless", "abstracted")
+OWNERS: tuple[Owner, ...] = get_args(Owner)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+# The owners from the customer's side to AWS's: the order of the picture's bars.
+CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
+# The owners a reader picks from (the matrix's filter, the self-check's answers), with their labels.
+OWNER_CHOICES: dict[str, str] = {owner: OWNER_LABELS[owner] for owner in OWNERS}
 RULE_LABELS: dict[str, str] = {
     "aws": "Security of the cloud",
     "customer": "Security in the cloud",
-    "shared": "Shared control",
+    "shared": "A shared control",
+}
+# Where a rule's entries are listed, as a sentence says it: '… is now listed with what AWS secures'.
+RULE_PLACES: dict[str, str] = {
+    "aws": "listed with what AWS secures",
+    "customer": "listed with what you secure",
+    "shared": "a shared control",
 }
 # Hosts whose pages count as AWS's own documentation.
 AWS_DOC_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com", "repost.aws")
@@ -223,8 +233,9 @@ class Responsibility(_Strict):
     id: Id = Field(description="Stable: the anchor of every link to it. Never rename; keep old ids in aliases")
     title: Text
     rule: Owner = Field(
-        description="The general rule: aws (security of the cloud), customer (security in the cloud) "
-        "or shared (a shared control). It decides the page that lists the entry; the badge comes from the cells"
+        description="The general rule: "
+        + ", ".join(f"{rule} ({label.lower()})" for rule, label in RULE_LABELS.items())
+        + ". It decides the page that lists the entry; the badge comes from the cells"
     )
     category: Id
     summary: Text = Field(description="One line that answers 'who is responsible?'")

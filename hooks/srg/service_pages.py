@@ -14,7 +14,7 @@ from . import html
 from .blocks import Block, marker, share_page
 from .html import Linker
 from .markdown_text import escape, heading
-from .model import OWNER_LABELS, Catalog, Category, Responsibility, Service
+from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Category, Responsibility, Service
 
 # The areas of the picture, from the ground up; an area the data has no entry in is left out.
 STACK_FROM_GROUND = (
@@ -111,7 +111,7 @@ class Share:
         widths = {o: int(v) for o, v in exact.items()}
         for o in sorted(exact, key=lambda o: exact[o] - widths[o], reverse=True)[: 10 - sum(widths.values())]:
             widths[o] += 1
-        return [(o, widths[o]) for o in ("customer", "shared", "aws") if widths.get(o)]
+        return [(o, widths[o]) for o in CUSTOMER_TO_AWS if widths.get(o)]
 
     def describe(self) -> str:
         parts = [f"{OWNER_LABELS[o]} {n}" for o, n in self.counts.items() if n]
@@ -137,7 +137,7 @@ def area_owner(catalog: Catalog, category: Category, service: Service) -> str | 
 
 
 def area_share(catalog: Catalog, category: Category, service: Service) -> Share:
-    counts = dict.fromkeys(("customer", "shared", "aws"), 0)
+    counts = dict.fromkeys(CUSTOMER_TO_AWS, 0)
     for entry in catalog.in_category(category.id):
         owner = catalog.cell(entry, service.id).owner
         if owner != "n/a":
