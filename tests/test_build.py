@@ -193,7 +193,10 @@ NEW_ENTRY = """\
 
 
 def with_new_entry(data_text: str) -> str:
-    """The data file with NEW_ENTRY last in its list of responsibilities, at that list's indentation."""
+    """The data file with NEW_ENTRY last in its list of responsibilities, and first in the picture's top layer."""
+    layer = re.search(r"(?m)^layers:\n.*?responsibilities: \[", data_text, flags=re.S)
+    assert layer, "the data file's first layer lists no responsibilities on one line"
+    data_text = data_text[: layer.end()] + "backup-and-recovery-test, " + data_text[layer.end() :]
     start = re.search(r"(?m)^responsibilities:\n", data_text)
     assert start, "the data file has no responsibilities"
     end = re.compile(r"(?m)^\S").search(data_text, start.end())
@@ -204,7 +207,7 @@ def with_new_entry(data_text: str) -> str:
     return data_text[:cut].rstrip("\n") + "\n" + entry + data_text[cut:]
 
 
-def test_an_entry_added_to_the_data_file_alone_appears_everywhere(
+def test_an_entry_added_to_the_data_file_and_a_layer_appears_everywhere(
     build_project: Callable[..., Build], data_text: str, catalog: Catalog
 ) -> None:
     build = build_project(data=with_new_entry(data_text))
@@ -231,6 +234,10 @@ def test_an_entry_added_to_the_data_file_alone_appears_everywhere(
     for service in catalog.services:
         assert f'<tr id="{service.id}-{new}">' in build.page(f"services/{service.id}/index.html")
     assert f"a/{new}/" in built_pages(build.site)
+    top = catalog.layers[0]
+    picture = build.page("index.html")
+    count = len(top.responsibilities) + 1
+    assert re.search(rf'data-area="{top.id}" data-owner="\w+">.*?of {count}</span>', picture), top.id
     exported = json.loads(build.page("data/responsibilities.json"))
     assert exported["responsibilities"][-1]["title"] == "Backups | restores <b>now</b>"
     rows = list(csv.DictReader(io.StringIO(build.page("data/responsibilities.csv"))))

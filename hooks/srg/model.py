@@ -146,10 +146,23 @@ class Service(_Strict):
 
 
 class Category(_Strict):
-    """An area of responsibility: a row group of the matrix, a layer of the model's picture."""
+    """An area of responsibility: a row group of the matrix and of every service's page."""
 
     id: Id
     name: Text
+
+
+class Layer(_Strict):
+    """A row of the home page's picture: a layer of every service's stack, or an area the picture leaves out."""
+
+    id: Id
+    name: Text
+    responsibilities: Annotated[
+        list[Id], Unique, _unique("The ids of the entries in this layer; each entry sits in one layer", min_length=1)
+    ]
+    beside: Annotated[bool, Strict()] = Field(
+        False, description="Not a layer of the stack (logging, people): the picture's caption names it, undrawn"
+    )
 
 
 class Term(_Strict):
@@ -207,6 +220,11 @@ def _hashable(value: Any) -> Any:
     return value
 
 
+def lower_first(text: str) -> str:
+    """Text to read on in a sentence: 'Guest OS patching' -> 'guest OS patching'; 'OS patching' stays."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
+
 def _cell_form(value: Any) -> str:
     return "as-cell" if isinstance(value, dict) else "as-owner"
 
@@ -257,12 +275,7 @@ class Responsibility(_Strict):
 
     def ask(self) -> str:
         """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
-        if self.question:
-            return self.question
-        title = self.title
-        if title[1:2].islower():
-            title = title[0].lower() + title[1:]
-        return f"who is responsible for {title}?"
+        return self.question or f"who is responsible for {lower_first(self.title)}?"
 
 
 class CommonQuestion(_Strict):
@@ -288,6 +301,9 @@ class DataFile(BaseModel):
     sources: Annotated[list[Source], Field(min_length=1)]
     services: Annotated[list[Service], Field(min_length=1)]
     categories: Annotated[list[Category], Field(min_length=1)]
+    layers: Annotated[list[Layer], Field(min_length=1)] = Field(
+        description="The home page's picture, top row first: every responsibility in exactly one layer"
+    )
     glossary: Annotated[list[Term], Field(min_length=1)]
     responsibilities: Annotated[list[Responsibility], Field(min_length=1)]
     questions: list[CommonQuestion] = Field([], description="The questions people ask most, for the home page")
@@ -315,6 +331,10 @@ class Catalog:
     @property
     def categories(self) -> list[Category]:
         return self.data.categories
+
+    @property
+    def layers(self) -> list[Layer]:
+        return self.data.layers
 
     @property
     def glossary(self) -> list[Term]:
@@ -352,6 +372,9 @@ class Catalog:
 
     def in_category(self, category_id: str) -> list[Responsibility]:
         return [r for r in self.responsibilities if r.category == category_id]
+
+    def in_layer(self, layer: Layer) -> list[Responsibility]:
+        return [self.responsibility(entry_id) for entry_id in layer.responsibilities]
 
     def under_rule(self, rule: str) -> list[Responsibility]:
         return [r for r in self.responsibilities if r.rule == rule]

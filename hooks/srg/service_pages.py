@@ -14,19 +14,8 @@ from . import html
 from .blocks import Block, marker, share_page
 from .html import Linker
 from .markdown_text import escape, heading
-from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Category, Responsibility, Service
+from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Responsibility, Service, lower_first
 
-# The areas of the picture, from the ground up; an area the data has no entry in is left out.
-STACK_FROM_GROUND = (
-    "facilities",
-    "hosts",
-    "network",
-    "operating-system",
-    "applications",
-    "identity",
-    "configuration",
-    "data",
-)
 TO_DO = ("customer", "shared")
 
 
@@ -94,7 +83,7 @@ def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Share:
-    """How an area's entries split on one service: counts per owner, and bar widths in tenths."""
+    """How a layer's entries split on one service: counts per owner, and bar widths in tenths."""
 
     owner: str
     counts: dict[str, int]
@@ -119,43 +108,53 @@ class Share:
 
 
 @dataclass(frozen=True)
-class Layer:
-    category: Category
+class PictureRow:
+    layer: Layer
     shares: dict[str, Share]
 
 
-def area_owner(catalog: Catalog, category: Category, service: Service) -> str | None:
-    """Who holds an area on a service: the one owner of its entries there, else shared; None if none applies."""
-    owners = {
-        catalog.cell(entry, service.id).owner
-        for entry in catalog.in_category(category.id)
-        if catalog.applies(entry, service.id)
-    }
-    if not owners:
-        return None
-    return owners.pop() if len(owners) == 1 else "shared"
-
-
-def area_share(catalog: Catalog, category: Category, service: Service) -> Share:
+def layer_share(catalog: Catalog, layer: Layer, service: Service) -> Share:
+    """A layer's counts per owner on a service, held by their one owner there, else shared (n/a if none applies)."""
     counts = dict.fromkeys(CUSTOMER_TO_AWS, 0)
-    for entry in catalog.in_category(category.id):
+    for entry in catalog.in_layer(layer):
         owner = catalog.cell(entry, service.id).owner
         if owner != "n/a":
             counts[owner] += 1
-    return Share(area_owner(catalog, category, service) or "n/a", counts)
+    owners = [owner for owner, count in counts.items() if count]
+    return Share(owners[0] if len(owners) == 1 else "shared" if owners else "n/a", counts)
+
+
+def picture_caption(layers: list[Layer]) -> str:
+    """What the picture shows, from the layers it draws (bottom and top) and those it leaves out."""
+    drawn = [layer for layer in layers if not layer.beside]
+    caption = (
+        f"Each column is a service and each row a layer of its stack, from {drawn[-1].name} at the bottom "
+        f"to {drawn[0].name} at the top. Each bar shows how that layer's responsibilities split on "
+        "that service: the customer's, both sides', and AWS's (screen readers hear the counts)."
+    )
+    beside = [lower_first(layer.name) for layer in layers if layer.beside]
+    if beside:
+        listed = ("; " if any("," in name for name in beside) else ", ").join(beside)
+        caption += f" The areas that are not layers of the stack ({listed}) are on each service's page instead."
+    return caption
 
 
 def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """For each service, the stack of areas from the facilities up to the data, coloured by who holds each."""
-    by_id = {c.id: c for c in catalog.categories}
-    layers = []
-    for category_id in reversed(STACK_FROM_GROUND):
-        if category_id in by_id:
-            category = by_id[category_id]
-            shares = {s.id: area_share(catalog, category, s) for s in catalog.services}
-            layers.append(Layer(category, shares))
+    """For each service, the layers of its stack from the data down to the facilities, coloured by who holds each."""
+    rows = [
+        PictureRow(layer, {s.id: layer_share(catalog, layer, s) for s in catalog.services})
+        for layer in catalog.layers
+        if not layer.beside
+    ]
     pages = {s.id: link.to_page(service_page_path(s.id)) for s in catalog.services}
-    return html.render("model_picture.html", catalog=catalog, layers=layers, pages=pages, mark=marker(catalog, link))
+    return html.render(
+        "model_picture.html",
+        catalog=catalog,
+        rows=rows,
+        caption=picture_caption(catalog.layers),
+        pages=pages,
+        mark=marker(catalog, link),
+    )
 
 
 def common_questions(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
