@@ -22,15 +22,20 @@ def cloned_data(count: int, source: Path = ROOT / DATA) -> str:
     """The data file with `count` entries cloned from its own (ids and titles numbered)."""
     document = yaml.safe_load(source.read_text(encoding="utf-8"))
     originals = document["responsibilities"]
+    layer_of = {entry_id: layer for layer in document["layers"] for entry_id in layer["responsibilities"]}
+    for layer in document["layers"]:
+        layer["responsibilities"] = []
     entries = []
     for number in range(count):
         entry = copy.deepcopy(originals[number % len(originals)])
+        layer_of[entry["id"]]["responsibilities"].append(f"{entry['id']}-{number}")
         entry["id"] = f"{entry['id']}-{number}"
         entry["title"] = f"{entry['title']} ({number})"
         entry["related"] = []
         entry.pop("aliases", None)
         entries.append(entry)
     document["responsibilities"] = entries
+    document["layers"] = [layer for layer in document["layers"] if layer["responsibilities"]]
     document.pop("questions", None)
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
 

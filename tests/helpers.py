@@ -93,6 +93,10 @@ def minimal() -> dict[str, Any]:
             {"id": "dynamodb", "name": "Amazon DynamoDB", "kind": "abstracted", "security": "aws-notes"},
         ],
         "categories": [{"id": "operating-system", "name": "Operating system"}],
+        "layers": [
+            {"id": "guest-os", "name": "Guest OS", "responsibilities": ["guest-os-patching"]},
+            {"id": "host-os", "name": "Host OS", "responsibilities": ["host-os-patching"]},
+        ],
         "glossary": [
             {"term": "OS", "expansion": "Operating system", "definition": "What runs the machine."},
             {"term": "AWS", "expansion": "Amazon Web Services"},

@@ -122,7 +122,7 @@ def test_every_entry_is_its_own_search_result(site: Build, catalog: Catalog) -> 
 
 def test_every_service_has_a_page_listed_on_by_service(site: Build, catalog: Catalog) -> None:
     index = site.page("services/index.html")
-    rows = re.findall(r'<tr data-service="([a-z0-9-]+)"><th scope="row"><a href="([^"]+)">', index)
+    rows = re.findall(r'<tr data-service="([a-z0-9-]+)">\s*<th scope="row"><a href="([^"]+)">', index)
     assert rows == [(s.id, f"{s.id}/") for s in catalog.services]
     assert sorted(p for p in built_pages(site.site) if re.fullmatch(r"services/[^/]+/", p)) == sorted(
         f"services/{s.id}/" for s in catalog.services
@@ -184,7 +184,10 @@ NEW_ENTRY = """\
 
 
 def with_new_entry(data_text: str) -> str:
-    """The data file with NEW_ENTRY last in its list of responsibilities, at that list's indentation."""
+    """The data file with NEW_ENTRY last in its list of responsibilities, and first in the picture's top layer."""
+    layer = re.search(r"(?m)^layers:\n.*?responsibilities: \[", data_text, flags=re.S)
+    assert layer, "the data file's first layer lists no responsibilities on one line"
+    data_text = data_text[: layer.end()] + "backup-and-recovery-test, " + data_text[layer.end() :]
     start = re.search(r"(?m)^responsibilities:\n", data_text)
     assert start, "the data file has no responsibilities"
     end = re.compile(r"(?m)^\S").search(data_text, start.end())
@@ -195,7 +198,7 @@ def with_new_entry(data_text: str) -> str:
     return data_text[:cut].rstrip("\n") + "\n" + entry + data_text[cut:]
 
 
-def test_an_entry_added_to_the_data_file_alone_appears_everywhere(
+def test_an_entry_added_to_the_data_file_and_a_layer_appears_everywhere(
     build_project: Callable[..., Build], data_text: str, catalog: Catalog
 ) -> None:
     build = build_project(data=with_new_entry(data_text))
@@ -204,7 +207,7 @@ def test_an_entry_added_to_the_data_file_alone_appears_everywhere(
     for path in built_pages(build.site):
         assert "<b>now</b>" not in build.page(f"{path}index.html"), path
     comparison = build.page("comparison/index.html")
-    assert f'<tr data-entry="{new}"><td><a href="../customer/#{new}">' in comparison
+    assert re.search(rf'<tr data-entry="{new}">\s*<td><a href="../customer/#{new}">', comparison)
     assert "Backups | restores &lt;b&gt;now&lt;/b&gt;" in comparison
     customer = build.page("customer/index.html")
     assert "srg-owner--customer" in entry_block(customer, new)
@@ -213,7 +216,7 @@ def test_an_entry_added_to_the_data_file_alone_appears_everywhere(
     doc = search_docs(build)[f"customer/#{new}"]
     assert doc["tags"] == ["zebra-backup-keyword"]
     matrix = build.page("matrix/index.html")
-    assert f'<tr data-entry="{new}"><th scope="row"><a href="../customer/#{new}">' in matrix
+    assert re.search(rf'<tr data-entry="{new}">\s*<th scope="row"><a href="../customer/#{new}">', matrix)
     check = build.page("self-check/index.html")
     services = " ".join(s.id for s in catalog.services)
     first = catalog.services[0].id
@@ -222,6 +225,12 @@ def test_an_entry_added_to_the_data_file_alone_appears_everywhere(
     for service in catalog.services:
         assert f'<tr id="{service.id}-{new}">' in build.page(f"services/{service.id}/index.html")
     assert f"a/{new}/" in built_pages(build.site)
+    top = catalog.layers[0]
+    picture = build.page("index.html")
+    count = len(top.responsibilities) + 1
+    cell = re.search(rf'data-area="{top.id}" data-owner="\w+">.*?</td>', picture, flags=re.S)
+    assert cell, top.id
+    assert f"of {count}</span>" in cell[0], top.id
     exported = json.loads(build.page("data/responsibilities.json"))
     assert exported["responsibilities"][-1]["title"] == "Backups | restores <b>now</b>"
     rows = list(csv.DictReader(io.StringIO(build.page("data/responsibilities.csv"))))

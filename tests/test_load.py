@@ -225,7 +225,7 @@ def test_bad_id(bad: str) -> None:
     guest(document)["id"] = bad
     refused(
         document,
-        lambda text: line_of(text, r"^- id: ", after="responsibilities:"),
+        lambda text: line_of(text, rf"^- id: {re.escape(bad)}$"),
         f"entry '{bad}'",
         "id",
         "must be lowercase words joined by hyphens",
@@ -249,7 +249,7 @@ def test_duplicate_entry_id_is_named_at_the_second_entry() -> None:
 
 @pytest.mark.parametrize(
     ("key", "field"),
-    [("sources", "id"), ("services", "id"), ("categories", "id"), ("glossary", "term")],
+    [("sources", "id"), ("services", "id"), ("categories", "id"), ("layers", "id"), ("glossary", "term")],
 )
 def test_duplicate_ids_in_the_other_lists(key: str, field: str) -> None:
     document = minimal()
@@ -292,6 +292,49 @@ def test_unknown_related_id_is_named_at_its_item() -> None:
         "related.1",
         "names no responsibility (got 'no-such-thing')",
     )
+
+
+def test_an_entry_in_two_layers_of_the_picture_is_named_at_its_second_listing() -> None:
+    document = minimal()
+    document["layers"][0]["responsibilities"].append(HOST)
+    refused(
+        document,
+        lambda text: line_of(text, rf"^  - {HOST}$", after="- id: host-os"),
+        "layer 'host-os'",
+        "responsibilities.0",
+        f"lists '{HOST}', which is already in layer 'guest-os'",
+    )
+
+
+def test_an_unknown_id_in_a_layer_is_named_at_its_item() -> None:
+    document = minimal()
+    document["layers"][1]["responsibilities"].append("no-such-thing")
+    refused(
+        document,
+        lambda text: line_of(text, r"^  - no-such-thing$"),
+        "layer 'host-os'",
+        "responsibilities.1",
+        "names no responsibility (got 'no-such-thing')",
+    )
+
+
+def test_an_entry_in_no_layer_of_the_picture_is_named_at_its_id() -> None:
+    document = minimal()
+    document["layers"].pop()
+    refused(
+        document,
+        in_entry(rf"^- id: {HOST}$", HOST),
+        f"entry '{HOST}'",
+        "id",
+        "is in no layer: list it under one of 'layers' (guest-os)",
+    )
+
+
+def test_a_picture_whose_every_layer_is_beside_the_stack_is_refused() -> None:
+    document = minimal()
+    for layer in document["layers"]:
+        layer["beside"] = True
+    refused(document, lambda text: line_of(text, r"^  beside: true$"), "layer 'guest-os'", "beside", "at least one")
 
 
 def test_related_listing_the_entry_itself() -> None:

@@ -55,6 +55,10 @@ def document() -> dict[str, Any]:
         ],
     }
     doc["categories"].append({"id": "data", "name": "Data"})
+    doc["layers"] = [
+        {"id": "data", "name": "Data", "responsibilities": [BACKUPS]},
+        {"id": "operating-system", "name": "Operating system", "responsibilities": [GUEST, HOST]},
+    ]
     doc["responsibilities"].append(
         {
             **{k: v for k, v in guest.items() if k not in {"aliases", "services"}},
@@ -358,6 +362,25 @@ def test_model_picture_colours_each_area_by_its_owners_and_changes_with_the_data
     ]
 
 
+def test_model_picture_draws_the_layers_of_the_data_file_and_its_caption_names_them() -> None:
+    doc = document()
+    doc["layers"][1:] = [
+        {"id": "guest", "name": "Guest OS", "responsibilities": [GUEST]},
+        {"id": "people", "name": "People and process", "beside": True, "responsibilities": [HOST]},
+    ]
+    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
+    assert [th.words for th in page.find("tbody").find_all("th")] == ["Data", "Guest OS"]
+    assert {td.attrs["data-area"] for td in page.find_all("td")} == {"data", "guest"}
+    assert page.find("figcaption").words.startswith(
+        "Each column is a service and each row a layer of its stack, from Guest OS at the bottom to Data at the top."
+    )
+    assert "The areas that are not layers of the stack (people and process) are on" in page.find("figcaption").words
+    doc["layers"][2]["beside"] = False
+    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
+    assert [th.words for th in page.find("tbody").find_all("th")] == ["Data", "Guest OS", "People and process"]
+    assert "not layers" not in page.find("figcaption").words
+
+
 def test_owners_sentence_names_each_owner_with_its_services() -> None:
     data = catalog()
     assert service_pages.owners_sentence(data, data.responsibility(GUEST)) == (
@@ -435,6 +458,7 @@ def hostile_catalog(text: str) -> Catalog:
     doc["sources"][0]["title"] = text
     doc["services"][0]["name"] = text
     doc["categories"][0]["name"] = text
+    doc["layers"][0]["name"] = text
     doc["glossary"][0]["expansion"] = text
     return parse(doc)
 

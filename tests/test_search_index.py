@@ -18,6 +18,7 @@ SMALL = """
 sources: [{id: notes, title: The notes, url: "https://docs.aws.amazon.com/notes.html"}]
 services: [{id: ec2, name: Amazon EC2, kind: infrastructure, security: notes}]
 categories: [{id: os, name: Operating system}]
+layers: [{id: os, name: Operating system, responsibilities: [guest-os-patching]}]
 glossary:
   - {term: OS, expansion: Operating system, definition: What runs the machine.}
   - {term: AWS, expansion: Amazon Web Services}

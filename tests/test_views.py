@@ -6,14 +6,15 @@ import csv
 import html
 import io
 import itertools
+import json
 import re
 from typing import Any
 
 import pytest
 from helpers import Element, entry, linker, minimal, parse, real_catalog, site_of, tree
 
-from srg import blocks, exports
-from srg.model import Catalog
+from srg import blocks, exports, model
+from srg.model import Catalog, Cell
 from srg.pipeline import render_page
 from srg.terms import TermMarker, abbreviate, undefined_terms
 
@@ -103,7 +104,7 @@ def test_real_matrix_covers_every_service_once_and_merges_only_what_agrees() -> 
             assert int(td.attrs.get("colspan", 1)) == len(group)
             assert {says(item, s) for s in group} == {(td.attrs["data-owner"], says(item, group[0])[1])}
         for left, right in itertools.pairwise(groups):
-            assert says(item, left[-1]) != says(item, right[0]), (entry_id, left, right)
+            assert data.cell(item, left[-1]).key != data.cell(item, right[0]).key, (entry_id, left, right)
 
 
 # -- the self-check -----------------------------------------------------------------------------------
@@ -172,6 +173,35 @@ def test_real_self_check_asks_about_every_applicable_cell_exactly_once() -> None
     applicable = [(r.id, s.id) for r in data.responsibilities for s in data.services if data.applies(r, s.id)]
     assert sorted(covered) == sorted(applicable)
     assert len(questions_of(data)) == len(blocks.questions(data))
+
+
+def test_the_owners_a_reader_picks_from_come_from_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(model.OWNER_CHOICES, "shared", "Both of you")
+    data = parse(minimal())
+    check = tree(blocks.self_check(data, linker(data), {}))
+    grid = tree(blocks.service_matrix(data, linker(data), {}))
+    assert {b.words for b in check.find_all("button")} == {"AWS", "Customer", "Both of you"}
+    for root in (check.find("div", class_="srg-quiz-root"), grid.find("div", class_="srg-matrix")):
+        assert json.loads(html.unescape(root.attrs["data-srg-owners"]))["shared"] == "Both of you"
+
+
+class ReviewedCell(Cell):
+    """A cell with a field that no renderer names: the day someone last reviewed it."""
+
+    reviewed: str | None = None
+
+
+def test_cells_that_differ_only_in_a_field_no_renderer_names_are_not_merged() -> None:
+    plain = parse(minimal())
+    cells = {**plain.cells, HOST: {s.id: ReviewedCell(owner="aws") for s in plain.services}}
+    cells[HOST]["dynamodb"] = ReviewedCell(owner="aws", reviewed="2026-11-01")
+    data = Catalog(plain.path, plain.data, cells)
+    section = tree(blocks.responsibility_section(data, linker(data), data.responsibility(HOST)))
+    split = [li.attrs["data-service"] for li in section.find("ul", class_="srg-split").find_all("li")]
+    assert split == ["ec2 lambda s3", "dynamodb"]
+    assert [td.attrs["data-service"] for td in matrix(data)[HOST]] == ["ec2 lambda s3", "dynamodb"]
+    asked = {k: v.attrs["data-services"] for k, v in questions_of(data).items() if k.endswith(HOST)}
+    assert asked == {"check-ec2-host-os-patching": "ec2 lambda s3", "check-dynamodb-host-os-patching": "dynamodb"}
 
 
 # -- glossary tooltips ------------------------------------------------------------------------------------

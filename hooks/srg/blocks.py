@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import html
 from .html import Linker
 from .markdown_text import heading
-from .model import OWNER_LABELS, Catalog, Category, Cell, Condition, Responsibility, Service
+from .model import Catalog, Category, Cell, Condition, Responsibility, Service
 from .terms import TermMarker
 
 Block = Callable[[Catalog, Linker, dict[str, str]], str]
@@ -55,17 +55,14 @@ class SplitRow:
 def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
     """A row per distinct cell, in the services' order, those that do not apply last.
 
-    Services agree when their owner, reason, conditions and sources are all the
-    same, so grouping never drops a citation. Where all agree the one row is
-    "Every service" and, with no note of its own, points to the text above it
-    instead of repeating it.
+    Services agree when their cells agree in every field (`Cell.key`), so
+    grouping never drops a citation. Where all agree the one row is "Every
+    service" and, with no note of its own, points to the text above it instead
+    of repeating it.
     """
     groups: dict[tuple[object, ...], list[Service]] = {}
     for service in catalog.services:
-        # What the matrix and the self-check group by, and the sources too: a row shows its citations.
-        cell = catalog.cell(entry, service.id)
-        cited = (tuple(cell.sources), tuple(tuple(c.sources) for c in cell.conditions))
-        groups.setdefault((_says(catalog, entry, service), cited), []).append(service)
+        groups.setdefault(catalog.cell(entry, service.id).key, []).append(service)
     ordered = sorted(groups.values(), key=lambda group: catalog.cell(entry, group[0].id).owner == "n/a")
     rows = []
     for services in ordered:
@@ -194,37 +191,25 @@ def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         for category in catalog.categories
         if catalog.in_category(category.id)
     ]
-    owners = {owner: OWNER_LABELS[owner] for owner in ("aws", "customer", "shared")}
-    return html.render(
-        "matrix.html", catalog=catalog, areas=areas, link=link, owners=owners, mark=marker(catalog, link)
-    )
-
-
-Says = tuple[str, str, tuple[tuple[str, str, str], ...]]
-
-
-def _says(catalog: Catalog, entry: Responsibility, service: Service) -> Says:
-    """What a cell tells a reader: its owner, its reason and its conditions (services that agree share a cell)."""
-    cell = catalog.cell(entry, service.id)
-    if cell.owner == "n/a" and not cell.note:
-        return (cell.owner, "", ())
-    conditions = tuple((c.when, c.owner, c.note) for c in cell.conditions)
-    return (cell.owner, catalog.reason_on(entry, service.id), conditions)
+    return html.render("matrix.html", catalog=catalog, areas=areas, link=link, mark=marker(catalog, link))
 
 
 def _runs(catalog: Catalog, entry: Responsibility) -> list[Run]:
+    """Neighbouring services whose cells agree in every field (`Cell.key`) share a cell of the matrix."""
     groups: list[list[Service]] = []
     for service in catalog.services:
-        if groups and _says(catalog, entry, groups[-1][0]) == _says(catalog, entry, service):
+        key = catalog.cell(entry, service.id).key
+        if groups and catalog.cell(entry, groups[-1][0].id).key == key:
             groups[-1].append(service)
         else:
             groups.append([service])
     every = len(groups) == 1
     runs = []
     for group in groups:
-        owner, reason, _ = _says(catalog, entry, group[0])
+        cell = catalog.cell(entry, group[0].id)
+        reason = "" if cell.owner == "n/a" and not cell.note else catalog.reason_on(entry, group[0].id)
         label = "Every service" if every else ", ".join(s.name for s in group)
-        runs.append(Run(group, owner, reason, label, catalog.cell(entry, group[0].id).conditions))
+        runs.append(Run(group, cell.owner, reason, label, cell.conditions))
     return runs
 
 
@@ -255,22 +240,21 @@ class Question:
             return "On every service"
         if len(self.services) == 1:
             return f"On {self.services[0].name}"
-        names = [s.name.removeprefix("Amazon ").removeprefix("AWS ") for s in self.services]
+        names = [s.short_name for s in self.services]
         return f"On {', '.join(names[:-1])} and {names[-1]}"
 
 
 def questions(catalog: Catalog) -> list[Question]:
-    """Every question of the self-check, in service order; services with the same answer share one."""
+    """Every question of the self-check, in service order; services whose cells agree (`Cell.key`) share one."""
     asked: list[Question] = []
     for entry in catalog.responsibilities:
-        by_answer: dict[Says, list[Service]] = {}
+        by_answer: dict[tuple[object, ...], list[Service]] = {}
         for service in catalog.services:
             if catalog.applies(entry, service.id):
-                by_answer.setdefault(_says(catalog, entry, service), []).append(service)
-        asked += [
-            Question(entry, group, owner, reason, catalog.cell(entry, group[0].id).conditions)
-            for (owner, reason, _), group in by_answer.items()
-        ]
+                by_answer.setdefault(catalog.cell(entry, service.id).key, []).append(service)
+        for group in by_answer.values():
+            cell = catalog.cell(entry, group[0].id)
+            asked.append(Question(entry, group, cell.owner, catalog.reason_on(entry, group[0].id), cell.conditions))
     order = {s.id: n for n, s in enumerate(catalog.services)}
     return sorted(asked, key=lambda q: order[q.services[0].id])
 
@@ -278,8 +262,7 @@ def questions(catalog: Catalog) -> list[Question]:
 def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """A section per service with the questions first asked there; answers open on demand, no script needed."""
     everything = questions(catalog)
-    owners = {owner: OWNER_LABELS[owner] for owner in ("aws", "customer", "shared")}
-    parts = [html.render("self_check_tools.html", owners=owners, count=len(everything))]
+    parts = [html.render("self_check_tools.html", count=len(everything))]
     for service in catalog.services:
         here = [q for q in everything if q.services[0].id == service.id]
         if not here:
@@ -294,10 +277,6 @@ def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         )
         parts.append(_join([heading(2, service.name, f"check-{service.id}"), body]))
     return _join(parts)
-
-
-def owner_label(owner: str) -> str:
-    return OWNER_LABELS[owner]
 
 
 BLOCKS: dict[str, tuple[Block, tuple[str, ...]]] = {

@@ -46,6 +46,7 @@ def _problems(data: DataFile) -> Iterator[Problem]:
             if source not in sources:
                 yield Problem((*at, "sources", n), f"names no source (got {source!r})")
         yield from _cells(data, entry, at, sources)
+    yield from _layers(data)
     service_ids = {s.id for s in data.services}
     for index, question in enumerate(data.questions):
         if question.answer not in ids:
@@ -59,6 +60,7 @@ def _unique_ids(data: DataFile) -> Iterator[Problem]:
         "sources": [s.id for s in data.sources],
         "services": [s.id for s in data.services],
         "categories": [c.id for c in data.categories],
+        "layers": [layer.id for layer in data.layers],
         "glossary": [t.term.lower() for t in data.glossary],
         "responsibilities": [r.id for r in data.responsibilities],
     }
@@ -72,6 +74,26 @@ def _unique_ids(data: DataFile) -> Iterator[Problem]:
     clash = sorted(set(lists["services"]) & {*KINDS, DEFAULT_KEY})
     for service_id in clash:
         yield Problem(("services", lists["services"].index(service_id), "id"), f"{service_id!r} is reserved")
+
+
+def _layers(data: DataFile) -> Iterator[Problem]:
+    """Each entry sits in exactly one layer of the picture, so none drops out of it unseen."""
+    ids = {r.id for r in data.responsibilities}
+    layer_of: dict[str, str] = {}
+    for index, layer in enumerate(data.layers):
+        for n, entry_id in enumerate(layer.responsibilities):
+            path = ("layers", index, "responsibilities", n)
+            if entry_id in layer_of:
+                yield Problem(path, f"lists {entry_id!r}, which is already in layer {layer_of[entry_id]!r}")
+            elif entry_id not in ids:
+                yield Problem(path, f"names no responsibility (got {entry_id!r})")
+            layer_of.setdefault(entry_id, layer.id)
+    if all(layer.beside for layer in data.layers):
+        yield Problem(("layers", 0, "beside"), "leaves the picture empty: at least one layer must be drawn")
+    for index, entry in enumerate(data.responsibilities):
+        if entry.id not in layer_of:
+            known = _known({layer.id for layer in data.layers})
+            yield Problem(("responsibilities", index, "id"), f"is in no layer: list it under one of 'layers' ({known})")
 
 
 def _aliases(data: DataFile) -> Iterator[Problem]:

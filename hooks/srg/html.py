@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,7 +23,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .model import OWNER_LABELS, RULE_LABELS
+from .model import OWNER_CHOICES, OWNER_LABELS, RULE_PLACES
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -101,7 +100,8 @@ def environment() -> Environment:
     )
     env.globals.update(
         OWNER_LABELS=OWNER_LABELS,
-        RULE_LABELS=RULE_LABELS,
+        OWNER_CHOICES=OWNER_CHOICES,
+        RULE_PLACES=RULE_PLACES,
         long_date=long_date,
         badge=badge,
         TABLE_OPEN=TABLE_OPEN,
@@ -154,6 +154,3 @@ def render_fragment(name: str, **context: object) -> str:
 def render_document(name: str, **context: object) -> str:
     """A whole HTML document from a template, as it renders."""
     return template(name).render(**context) + "\n"
-
-
-Renderer = Callable[..., str]

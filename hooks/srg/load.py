@@ -45,6 +45,7 @@ ITEM_NAMES = {
     "sources": ("source", "id"),
     "services": ("service", "id"),
     "categories": ("category", "id"),
+    "layers": ("layer", "id"),
     "glossary": ("glossary term", "term"),
     "questions": ("question", "question"),
 }

@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -29,17 +29,26 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 Owner = Literal["aws", "customer", "shared"]
-CellOwner = Literal["aws", "customer", "shared", "n/a"]
+CellOwner = Literal[Owner, "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
 
-OWNERS: tuple[Owner, ...] = ("aws", "customer", "shared")
-CELL_OWNERS: tuple[CellOwner, ...] = ("aws", "customer", "shared", "n/a")
-KINDS: tuple[Kind, ...] = ("infrastructure", "container", "managed", "serverless", "abstracted")
+OWNERS: tuple[Owner, ...] = get_args(Owner)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+# The owners from the customer's side to AWS's: the order of the picture's bars.
+CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
+# The owners a reader picks from (the matrix's filter, the self-check's answers), with their labels.
+OWNER_CHOICES: dict[str, str] = {owner: OWNER_LABELS[owner] for owner in OWNERS}
 RULE_LABELS: dict[str, str] = {
     "aws": "Security of the cloud",
     "customer": "Security in the cloud",
-    "shared": "Shared control",
+    "shared": "A shared control",
+}
+# Where a rule's entries are listed, as a sentence says it: '… is now listed with what AWS secures'.
+RULE_PLACES: dict[str, str] = {
+    "aws": "listed with what AWS secures",
+    "customer": "listed with what you secure",
+    "shared": "a shared control",
 }
 # Hosts whose pages count as AWS's own documentation.
 AWS_DOC_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com", "repost.aws")
@@ -130,12 +139,30 @@ class Service(_Strict):
     kind: Kind = Field(description="The service's kind in the model: " + ", ".join(KINDS))
     security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
 
+    @property
+    def short_name(self) -> str:
+        """The name without the vendor: 'EC2', 'ECS on AWS Fargate', 'Elastic Beanstalk'."""
+        return self.name.removeprefix("Amazon ").removeprefix("AWS ")
+
 
 class Category(_Strict):
-    """An area of responsibility: a row group of the matrix, a layer of the model's picture."""
+    """An area of responsibility: a row group of the matrix and of every service's page."""
 
     id: Id
     name: Text
+
+
+class Layer(_Strict):
+    """A row of the home page's picture: a layer of every service's stack, or an area the picture leaves out."""
+
+    id: Id
+    name: Text
+    responsibilities: Annotated[
+        list[Id], Unique, _unique("The ids of the entries in this layer; each entry sits in one layer", min_length=1)
+    ]
+    beside: Annotated[bool, Strict()] = Field(
+        False, description="Not a layer of the stack (logging, people): the picture's caption names it, undrawn"
+    )
 
 
 class Term(_Strict):
@@ -179,6 +206,24 @@ class Cell(_Strict):
         """Whether the cell states more than the entry's general text."""
         return bool(self.note or self.conditions)
 
+    @cached_property
+    def key(self) -> tuple[Any, ...]:
+        """Every field of the cell, hashable: services whose cells have equal keys share a row, a run or a question."""
+        return _hashable(self.model_dump())
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple((name, _hashable(item)) for name, item in value.items())
+    if isinstance(value, list):
+        return tuple(_hashable(item) for item in value)
+    return value
+
+
+def lower_first(text: str) -> str:
+    """Text to read on in a sentence: 'Guest OS patching' -> 'guest OS patching'; 'OS patching' stays."""
+    return text[0].lower() + text[1:] if text[1:2].islower() else text
+
 
 def _cell_form(value: Any) -> str:
     return "as-cell" if isinstance(value, dict) else "as-owner"
@@ -206,8 +251,9 @@ class Responsibility(_Strict):
     id: Id = Field(description="Stable: the anchor of every link to it. Never rename; keep old ids in aliases")
     title: Text
     rule: Owner = Field(
-        description="The general rule: aws (security of the cloud), customer (security in the cloud) "
-        "or shared (a shared control). It decides the page that lists the entry; the badge comes from the cells"
+        description="The general rule: "
+        + ", ".join(f"{rule} ({label.lower()})" for rule, label in RULE_LABELS.items())
+        + ". It decides the page that lists the entry; the badge comes from the cells"
     )
     category: Id
     summary: Text = Field(description="One line that answers 'who is responsible?'")
@@ -229,12 +275,7 @@ class Responsibility(_Strict):
 
     def ask(self) -> str:
         """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
-        if self.question:
-            return self.question
-        title = self.title
-        if title[1:2].islower():
-            title = title[0].lower() + title[1:]
-        return f"who is responsible for {title}?"
+        return self.question or f"who is responsible for {lower_first(self.title)}?"
 
 
 class CommonQuestion(_Strict):
@@ -260,6 +301,9 @@ class DataFile(BaseModel):
     sources: Annotated[list[Source], Field(min_length=1)]
     services: Annotated[list[Service], Field(min_length=1)]
     categories: Annotated[list[Category], Field(min_length=1)]
+    layers: Annotated[list[Layer], Field(min_length=1)] = Field(
+        description="The home page's picture, top row first: every responsibility in exactly one layer"
+    )
     glossary: Annotated[list[Term], Field(min_length=1)]
     responsibilities: Annotated[list[Responsibility], Field(min_length=1)]
     questions: list[CommonQuestion] = Field([], description="The questions people ask most, for the home page")
@@ -287,6 +331,10 @@ class Catalog:
     @property
     def categories(self) -> list[Category]:
         return self.data.categories
+
+    @property
+    def layers(self) -> list[Layer]:
+        return self.data.layers
 
     @property
     def glossary(self) -> list[Term]:
@@ -324,6 +372,9 @@ class Catalog:
 
     def in_category(self, category_id: str) -> list[Responsibility]:
         return [r for r in self.responsibilities if r.category == category_id]
+
+    def in_layer(self, layer: Layer) -> list[Responsibility]:
+        return [self.responsibility(entry_id) for entry_id in layer.responsibilities]
 
     def under_rule(self, rule: str) -> list[Responsibility]:
         return [r for r in self.responsibilities if r.rule == rule]

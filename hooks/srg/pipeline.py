@@ -23,7 +23,7 @@ from .blocks import BLOCKS
 from .errors import MarkupError, PipelineError
 from .html import HTML_END, HTML_START, TABLE_CLOSE, TABLE_OPEN, Linker, Target
 from .markers import MARKER, check_arguments, find_markers, leftover_marker, outside_code, placements, resolve_refs
-from .model import Catalog
+from .model import OWNERS, Catalog
 from .terms import abbreviate, undefined_terms
 
 ALL_BLOCKS = {**BLOCKS, **service_pages.BLOCKS}
@@ -133,7 +133,7 @@ def expand_markers(markdown: str, link: Linker, site: Site, shown: str) -> str:
 
 def _allowed(key: str, catalog: Catalog) -> tuple[str, ...]:
     if key == "rule":
-        return ("aws", "customer", "shared")
+        return OWNERS
     if key == "service":
         return tuple(s.id for s in catalog.services)
     if key == "entry":

@@ -14,19 +14,8 @@ from . import html
 from .blocks import Block, marker, share_page
 from .html import Linker
 from .markdown_text import escape, heading
-from .model import OWNER_LABELS, Catalog, Category, Responsibility, Service
+from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Responsibility, Service, lower_first
 
-# The areas of the picture, from the ground up; an area the data has no entry in is left out.
-STACK_FROM_GROUND = (
-    "facilities",
-    "hosts",
-    "network",
-    "operating-system",
-    "applications",
-    "identity",
-    "configuration",
-    "data",
-)
 TO_DO = ("customer", "shared")
 
 
@@ -94,7 +83,7 @@ def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Share:
-    """How an area's entries split on one service: counts per owner, and bar widths in tenths."""
+    """How a layer's entries split on one service: counts per owner, and bar widths in tenths."""
 
     owner: str
     counts: dict[str, int]
@@ -111,7 +100,7 @@ class Share:
         widths = {o: int(v) for o, v in exact.items()}
         for o in sorted(exact, key=lambda o: exact[o] - widths[o], reverse=True)[: 10 - sum(widths.values())]:
             widths[o] += 1
-        return [(o, widths[o]) for o in ("customer", "shared", "aws") if widths.get(o)]
+        return [(o, widths[o]) for o in CUSTOMER_TO_AWS if widths.get(o)]
 
     def describe(self) -> str:
         parts = [f"{OWNER_LABELS[o]} {n}" for o, n in self.counts.items() if n]
@@ -119,43 +108,53 @@ class Share:
 
 
 @dataclass(frozen=True)
-class Layer:
-    category: Category
+class PictureRow:
+    layer: Layer
     shares: dict[str, Share]
 
 
-def area_owner(catalog: Catalog, category: Category, service: Service) -> str | None:
-    """Who holds an area on a service: the one owner of its entries there, else shared; None if none applies."""
-    owners = {
-        catalog.cell(entry, service.id).owner
-        for entry in catalog.in_category(category.id)
-        if catalog.applies(entry, service.id)
-    }
-    if not owners:
-        return None
-    return owners.pop() if len(owners) == 1 else "shared"
-
-
-def area_share(catalog: Catalog, category: Category, service: Service) -> Share:
-    counts = dict.fromkeys(("customer", "shared", "aws"), 0)
-    for entry in catalog.in_category(category.id):
+def layer_share(catalog: Catalog, layer: Layer, service: Service) -> Share:
+    """A layer's counts per owner on a service, held by their one owner there, else shared (n/a if none applies)."""
+    counts = dict.fromkeys(CUSTOMER_TO_AWS, 0)
+    for entry in catalog.in_layer(layer):
         owner = catalog.cell(entry, service.id).owner
         if owner != "n/a":
             counts[owner] += 1
-    return Share(area_owner(catalog, category, service) or "n/a", counts)
+    owners = [owner for owner, count in counts.items() if count]
+    return Share(owners[0] if len(owners) == 1 else "shared" if owners else "n/a", counts)
+
+
+def picture_caption(layers: list[Layer]) -> str:
+    """What the picture shows, from the layers it draws (bottom and top) and those it leaves out."""
+    drawn = [layer for layer in layers if not layer.beside]
+    caption = (
+        f"Each column is a service and each row a layer of its stack, from {drawn[-1].name} at the bottom "
+        f"to {drawn[0].name} at the top. Each bar shows how that layer's responsibilities split on "
+        "that service: the customer's, both sides', and AWS's (screen readers hear the counts)."
+    )
+    beside = [lower_first(layer.name) for layer in layers if layer.beside]
+    if beside:
+        listed = ("; " if any("," in name for name in beside) else ", ").join(beside)
+        caption += f" The areas that are not layers of the stack ({listed}) are on each service's page instead."
+    return caption
 
 
 def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """For each service, the stack of areas from the facilities up to the data, coloured by who holds each."""
-    by_id = {c.id: c for c in catalog.categories}
-    layers = []
-    for category_id in reversed(STACK_FROM_GROUND):
-        if category_id in by_id:
-            category = by_id[category_id]
-            shares = {s.id: area_share(catalog, category, s) for s in catalog.services}
-            layers.append(Layer(category, shares))
+    """For each service, the layers of its stack from the data down to the facilities, coloured by who holds each."""
+    rows = [
+        PictureRow(layer, {s.id: layer_share(catalog, layer, s) for s in catalog.services})
+        for layer in catalog.layers
+        if not layer.beside
+    ]
     pages = {s.id: link.to_page(service_page_path(s.id)) for s in catalog.services}
-    return html.render("model_picture.html", catalog=catalog, layers=layers, pages=pages, mark=marker(catalog, link))
+    return html.render(
+        "model_picture.html",
+        catalog=catalog,
+        rows=rows,
+        caption=picture_caption(catalog.layers),
+        pages=pages,
+        mark=marker(catalog, link),
+    )
 
 
 def common_questions(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
@@ -166,11 +165,6 @@ def common_questions(catalog: Catalog, link: Linker, args: dict[str, str]) -> st
 # -- pages generated from the data ---------------------------------------------------------------
 
 
-def short_name(service: Service) -> str:
-    """A service's name without the vendor: 'EC2', 'ECS on AWS Fargate', 'Elastic Beanstalk'."""
-    return service.name.removeprefix("Amazon ").removeprefix("AWS ")
-
-
 def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
     """'Customer on EC2 and ECS on EC2; AWS on S3 and DynamoDB.'"""
     badge = catalog.badge(entry)
@@ -178,7 +172,7 @@ def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
         return f"{OWNER_LABELS[badge]} on every service it applies to."
     groups = []
     for owner in catalog.owners(entry):
-        names = [short_name(s) for s in catalog.services_held_by(entry, owner)]
+        names = [s.short_name for s in catalog.services_held_by(entry, owner)]
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         groups.append(f"{OWNER_LABELS[owner]} on {listed}")
     return "; ".join(groups) + "."
