@@ -12,10 +12,10 @@ from urllib.parse import urljoin
 import pytest
 from record_links import RECORD, missing, record_new, recorded
 
-from conftest import DATA, ROOT, Build, built_pages, redirect_of, site_prefix
-from srg.load import load_catalog
+from conftest import DATA, Build, built_pages, redirect_of, site_prefix
 from srg.model import Catalog
 from srg.service_pages import PREVIEW_LENGTH, owners_sentence
+from test_build import with_new_entry
 
 
 def published() -> list[str]:
@@ -49,20 +49,15 @@ def test_every_page_and_responsibility_is_recorded(site: Build) -> None:
 
 
 def test_recording_adds_a_new_entrys_addresses_once_and_keeps_every_line(
-    build_project: Callable[..., Build], tmp_path: Path
+    build_project: Callable[..., Build], data_text: str, tmp_path: Path
 ) -> None:
-    data = (ROOT / DATA).read_text(encoding="utf-8")
-    first = data.index("\n  - id: ", data.index("\nresponsibilities:")) + 1
-    end = data.index("\n  - id: ", first)
-    entry = data[first:end].replace(data[first:end].split("\n")[0], "  - id: brand-new-duty", 1)
-    build = build_project(data=data[:end] + "\n" + entry + data[end:])
+    build = build_project(data=with_new_entry(data_text))
     assert build.returncode == 0, build.output
     record = tmp_path / "published_links.txt"
     record.write_text(RECORD.read_text(encoding="utf-8"), encoding="utf-8")
     new_data = tmp_path / "project" / DATA
     added = record_new(build.site, record, new_data, datetime.date(2026, 12, 7))
-    rule = load_catalog(new_data).responsibility("brand-new-duty").rule
-    assert added == ["a/brand-new-duty/", f"{rule}/#brand-new-duty"]
+    assert added == ["a/backup-and-recovery-test/", "customer/#backup-and-recovery-test"]
     lines = record.read_text(encoding="utf-8").splitlines()
     assert lines == [*RECORD.read_text(encoding="utf-8").splitlines(), "# Recorded on 2026-12-07:", *added]
     assert record_new(build.site, record, new_data) == []
