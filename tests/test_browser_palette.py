@@ -2,7 +2,7 @@
 
 The theme's palette code applied the palette again on every load and restyled
 every element of the page several times; the guide's own switch
-(docs/assets/palette.js) changes at load only what differs, and generated
+(in docs/assets/theme.js) changes at load only what differs, and generated
 tables come already wrapped, so the theme's script does not move them.
 """
 
@@ -17,18 +17,13 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "self-check/", "services/lambda/", "sources/", "matrix/"]
 
 # Records, from before the page's first byte, every change that restyles a whole page: an
-# attribute of the body, the root's classes once the body exists (the theme's script adds
-# "js" and its focus-visible helper's class as it starts: the head gives them first), a
-# color-scheme meta tag, a table taken out.
+# attribute of the body, a color-scheme meta tag, a table taken out. (The root's classes,
+# which the theme's script sets as it starts, are left to it: measured with Lighthouse,
+# giving them in the head first changed no page's score; benchmarks/README.md.)
 RECORD_RESTYLES = """
 window.__restyles = [];
-const classes = value => [...new Set((value || '').split(/\\s+/).filter(Boolean))].sort().join(' ');
 new MutationObserver(records => {
   for (const record of records) {
-    if (record.type === 'attributes' && record.target === document.documentElement && document.body
-        && record.attributeName === 'class' && classes(record.oldValue) !== classes(record.target.className)) {
-      window.__restyles.push(`root classes: ${record.oldValue} -> ${record.target.className}`);
-    }
     if (record.type === 'attributes' && record.target === document.body
         && record.target.getAttribute(record.attributeName) !== record.oldValue
         && record.attributeName !== 'data-md-color-media') {

@@ -23,7 +23,7 @@ from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, bu
 from srg.load import parse_catalog
 from srg.model import Catalog
 from srg.schema import schema_text
-from srg.theme_markup import ThemeMarkupChanged, defer_theme_bundle
+from srg.theme_markup import GUIDE_PALETTE, NAMED_SEARCH_DIALOG
 
 
 def search_docs(site: Build) -> dict[str, dict]:
@@ -643,27 +643,21 @@ def test_the_audits_take_every_page_but_sample_the_share_pages(pages: list[str],
     assert sorted(set(pages) - set(audited_pages)) == shares[1:]
 
 
-def test_the_themes_bundle_is_deferred_and_a_theme_that_writes_it_otherwise_fails_the_build() -> None:
-    bundle = '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
-    assert defer_theme_bundle(f"<p>x</p>{bundle}<script>") == (
-        '<p>x</p><script src="../../assets/javascripts/bundle.a5f9d56c.min.js" defer></script><script>'
-    )
-    for changed in ("<p>x</p>", bundle * 2, bundle.replace("></script>", " async></script>")):
-        with pytest.raises(ThemeMarkupChanged, match="theme's bundle script"):
-            defer_theme_bundle(changed)
-
-
-def test_no_script_holds_up_the_first_paint(site: Build) -> None:
-    """Every script with a source is deferred, the theme's bundle first, so it runs before the guide's
-    scripts that use it; every table arrives wrapped."""
+def test_the_guides_scripts_wait_for_the_page_and_the_theme_and_its_tables_arrive_wrapped(site: Build) -> None:
+    """The guide's scripts are deferred, after the theme's bundle, theme.js first (the others ask it);
+    the theme's palette form is handed to theme.js, its search dialog named; every table comes wrapped."""
     for path in built_pages(site.site):
         if path.startswith("a/"):
             continue
         html = site.page(path + "index.html")
-        scripts = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"([^>]*)>", html)
-        waited_for = [src for src, attributes in scripts if "defer" not in attributes and "async" not in attributes]
-        assert not waited_for, (path, waited_for)
-        assert scripts[0][0].rsplit("/", 1)[-1].split(".")[0] == "bundle", (path, scripts[0])
+        scripts = [src.rsplit("/", 1)[-1] for src in re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"", html)]
+        guides = [name for name in scripts if not name.startswith("bundle.")]
+        assert scripts[0].startswith("bundle."), (path, scripts)
+        assert guides[0] == "theme.js", (path, guides)
+        for name in guides:
+            assert re.search(rf'<script src="[^"]*{re.escape(name)}" defer></script>', html), (path, name)
+        assert html.count(GUIDE_PALETTE) == 1, path
+        assert html.count(NAMED_SEARCH_DIALOG) == 1, path
         assert "<table>" not in html, path
 
 

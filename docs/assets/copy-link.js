@@ -43,10 +43,6 @@
     }
   }
 
-  // Material's document$ emits on every page, instant navigation included.
-  if (window.document$) {
-    window.document$.subscribe(followMoved);
-  } else {
-    followMoved();
-  }
+  // Every page, instant navigation included (docs/assets/theme.js).
+  window.srgTheme.onPage(followMoved);
 })();

@@ -186,10 +186,6 @@
     // Otherwise the page as built is the unfiltered view: nothing to change at load.
   }
 
-  // Material's document$ emits on every page, instant navigation included.
-  if (window.document$) {
-    window.document$.subscribe(init);
-  } else {
-    init();
-  }
+  // Every page, instant navigation included (docs/assets/theme.js).
+  window.srgTheme.onPage(init);
 })();

@@ -103,7 +103,7 @@
         var heading = section.previousElementSibling;
         if (heading && /^H[2-6]$/.test(heading.tagName)) {
           heading.hidden = !all;
-          document.querySelectorAll(".md-nav__link[href='#" + heading.id + "']").forEach(function (link) {
+          window.srgTheme.navigationLinks(heading.id).forEach(function (link) {
             link.parentElement.hidden = !all;
           });
         }
@@ -129,10 +129,6 @@
     showScore();
   }
 
-  // Material's document$ emits on every page, instant navigation included.
-  if (window.document$) {
-    window.document$.subscribe(init);
-  } else {
-    init();
-  }
+  // Every page, instant navigation included (docs/assets/theme.js).
+  window.srgTheme.onPage(init);
 })();

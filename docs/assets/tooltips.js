@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var TERMS = ".md-content abbr[title], .md-content abbr[data-title]";
+  var TERMS = "article abbr[title], article abbr[data-title]";
   var tip = null;
   var current = null;
 

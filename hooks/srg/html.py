@@ -24,6 +24,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from .model import OWNER_CHOICES, OWNER_LABELS, RULE_PLACES
+from .theme_markup import TABLE_CLOSE, TABLE_OPEN
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -113,13 +114,6 @@ def environment() -> Environment:
 
 # Finished HTML in a page's Markdown is fenced by these comments, so the build can
 # hand it past the Markdown parser (srg.pipeline.stash_html) and put it back after.
-# Every table of the site's pages opens and closes so: with a class and already
-# wrapped for sideways scrolling. The theme's script wraps each class-less table
-# itself as a page loads, by taking it out and putting it back, which restyles
-# and lays out every cell again (docs/assets/guide.css gives these the theme's look).
-TABLE_OPEN = Markup('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="srg-table">')
-TABLE_CLOSE = Markup("</table></div></div>")
-
 HTML_START = "<!--srg-html-->"
 HTML_END = "<!--/srg-html-->"
 

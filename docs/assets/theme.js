@@ -1,0 +1,196 @@
+// The one script that knows Material for MkDocs's JavaScript and markup: its
+// page-load stream (document$), its storage (__md_get, __md_set), its search
+// results and its navigation links, and its palette form. The guide's other
+// scripts ask window.srgTheme. Every name used here is listed in
+// hooks/srg/theme_markup.py (THEME_DEPENDENCES), and tests/test_theme.py fails,
+// naming it, when the installed Material no longer has it.
+(function () {
+  "use strict";
+
+  // Run `callback` on every page: Material's document$ emits on each one,
+  // instant navigation included; without the theme's script, once now.
+  function onPage(callback) {
+    if (window.document$) {
+      window.document$.subscribe(function () {
+        callback();
+      });
+    } else {
+      callback();
+    }
+  }
+
+  // The navigation's links to a heading of the page (the table of contents).
+  function navigationLinks(id) {
+    return document.querySelectorAll(".md-nav__link[href='#" + id + "']");
+  }
+
+  window.srgTheme = { onPage: onPage, navigationLinks: navigationLinks };
+
+  // Whole-word highlighting in search results. The theme marks a query term
+  // wherever it occurs, inside words too ("h<mark>os</mark>t" for "os"); this
+  // unmarks any highlight that starts or ends inside a word, so only whole words
+  // (or word starts the reader typed in full) stay marked. It watches the
+  // result list, which the theme renders as results arrive.
+  (function () {
+    var WORD = /[\p{L}\p{N}]/u;
+
+    function inWord(mark) {
+      var before = mark.previousSibling;
+      var after = mark.nextSibling;
+      var left = before && before.nodeType === Node.TEXT_NODE ? before.textContent.slice(-1) : "";
+      var right = after && after.nodeType === Node.TEXT_NODE ? after.textContent.charAt(0) : "";
+      return WORD.test(left) || WORD.test(right);
+    }
+
+    function unmarkPartials(root) {
+      root.querySelectorAll("mark[data-md-highlight]").forEach(function (mark) {
+        if (inWord(mark)) {
+          mark.replaceWith(document.createTextNode(mark.textContent));
+        }
+      });
+      root.normalize();
+    }
+
+    var results = document.querySelector(".md-search-result__list");
+    if (results) {
+      new MutationObserver(function () {
+        unmarkPartials(results);
+      }).observe(results, { childList: true, subtree: true });
+    }
+  })();
+
+  // The light and dark switch in the header, in place of the theme's own palette
+  // code (hooks/srg/theme_markup.py takes the form away from it).
+  //
+  // The theme's code applies the palette again on every page load: it marks the
+  // body as switching (a rule that reaches every element), sets colour attributes
+  // the body already has, reads the header's computed style and writes a
+  // color-scheme meta tag. Each step makes the browser restyle every element of
+  // the page: four times before the reader can use it, about a second of a
+  // phone's main thread on the longest pages. This keeps the behaviour (the
+  // choice follows the system until the reader picks one, is kept for the whole
+  // site, and Enter on the switch moves to the next palette) and, at load,
+  // changes only what differs.
+  (function () {
+    var form = document.querySelector("form[data-srg-palette]");
+    if (!form || !window.__md_get || !window.__md_set) {
+      return;
+    }
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name='__palette']"));
+    var COLORS = ["media", "scheme", "primary", "accent"];
+    var themeColor = document.createElement("meta");
+    themeColor.name = "theme-color";
+    document.head.appendChild(themeColor);
+    var colorScheme = null;
+    var current = -1;
+
+    function colorsOf(input) {
+      var color = {};
+      COLORS.forEach(function (key) {
+        color[key] = input.getAttribute("data-md-color-" + key);
+      });
+      if (color.media === "(prefers-color-scheme)") {
+        // "Follow the system": the colours of the palette for the system's current scheme.
+        var light = window.matchMedia("(prefers-color-scheme: light)").matches;
+        var match = form.querySelector(
+          "[data-md-color-media='(prefers-color-scheme: " + (light ? "light" : "dark") + ")']"
+        );
+        if (match) {
+          ["scheme", "primary", "accent"].forEach(function (key) {
+            color[key] = match.getAttribute("data-md-color-" + key);
+          });
+        }
+      }
+      return color;
+    }
+
+    function chosen() {
+      var saved = window.__md_get("__palette");
+      var index = saved && typeof saved.index === "number" ? saved.index : inputs.findIndex(function (input) {
+        return window.matchMedia(input.getAttribute("data-md-color-media")).matches;
+      });
+      return Math.min(Math.max(0, index), inputs.length - 1);
+    }
+
+    // The header's colours for the browser's own interface: theme-color always;
+    // color-scheme only once a dark scheme is in use (the page starts light).
+    function describe() {
+      var header = document.querySelector("[data-md-component='header']");
+      if (!header) {
+        return;
+      }
+      var style = window.getComputedStyle(header);
+      var rgb = style.backgroundColor.match(/\d+/g) || [];
+      themeColor.content = "#" + rgb.slice(0, 3).map(function (value) {
+        return (+value).toString(16).padStart(2, "0");
+      }).join("");
+      if (!colorScheme && style.colorScheme.indexOf("dark") !== -1) {
+        colorScheme = document.createElement("meta");
+        colorScheme.name = "color-scheme";
+        document.head.appendChild(colorScheme);
+      }
+      if (colorScheme && colorScheme.content !== style.colorScheme) {
+        colorScheme.content = style.colorScheme;
+      }
+    }
+
+    function apply(index) {
+      var body = document.body;
+      var color = colorsOf(inputs[index]);
+      var restyle = ["scheme", "primary", "accent"].some(function (key) {
+        return body.getAttribute("data-md-color-" + key) !== color[key];
+      });
+      if (restyle) {
+        // No transitions while every colour changes at once (the theme's own rule).
+        body.setAttribute("data-md-color-switching", "");
+        window.setTimeout(function () {
+          body.removeAttribute("data-md-color-switching");
+        }, 0);
+      }
+      COLORS.forEach(function (key) {
+        if (body.getAttribute("data-md-color-" + key) !== color[key]) {
+          body.setAttribute("data-md-color-" + key, color[key]);
+        }
+      });
+      inputs.forEach(function (input, each) {
+        var label = input.nextElementSibling;
+        if (label instanceof HTMLElement && label.hidden !== (each !== index)) {
+          label.hidden = each !== index;
+        }
+      });
+      window.__md_set("__palette", { index: index, color: color });
+      current = index;
+      return restyle;
+    }
+
+    form.addEventListener("change", function (event) {
+      var index = inputs.indexOf(event.target);
+      if (index !== -1) {
+        apply(index);
+        describe();
+      }
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        var next = inputs[(current + 1) % inputs.length];
+        next.click();
+        next.focus();
+      }
+    });
+    // A change of the system's scheme matters while the choice is to follow it.
+    window.matchMedia("(prefers-color-scheme: light)").addEventListener("change", function () {
+      if (apply(chosen())) {
+        describe();
+      }
+    });
+
+    if (apply(chosen())) {
+      describe();
+    } else {
+      // The colours are those the page was drawn with: read them once it is drawn.
+      window.requestAnimationFrame(function () {
+        window.setTimeout(describe, 0);
+      });
+    }
+  })();
+})();
