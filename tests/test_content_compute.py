@@ -78,7 +78,8 @@ def test_rds_upgrades_a_major_version_at_end_of_standard_support_when_extended_s
 def test_rds_may_apply_a_minor_upgrade_with_auto_minor_version_upgrade_off(data: Catalog) -> None:
     off = condition(data, "installed-software", "rds", "Minor engine version upgrade, auto minor version upgrade off")
     assert off.owner == "customer"
-    assert "critical" in off.note and "end-of-support" in off.note
+    assert "critical" in off.note
+    assert "end-of-support" in off.note
     assert cites(data, off.sources, "USER_UpgradeDBInstance.Upgrading.html")
 
 
@@ -92,9 +93,10 @@ def test_aurora_major_upgrades_have_the_end_of_standard_support_exception(data: 
 
 # Item 3: AWS does not run the OS and platform of every managed service.
 def test_the_general_platform_text_does_not_give_aws_every_managed_platform(data: Catalog) -> None:
-    assert "for managed and abstracted services the infrastructure" not in data.responsibility(
-        "managed-service-platform"
-    ).aws
+    assert (
+        "for managed and abstracted services the infrastructure"
+        not in data.responsibility("managed-service-platform").aws
+    )
 
 
 @pytest.mark.parametrize(
