@@ -1,0 +1,269 @@
+"""The compute and database answers of issue 27 ("Right and current"): each correction and each option stays made.
+
+One test per item and per option AWS documents, asserting the owner, the condition and the AWS page it rests on.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from helpers import real_catalog
+
+from srg.model import Catalog, Cell, Condition
+
+CHECKED = datetime.date(2026, 12, 7)
+
+
+@pytest.fixture(scope="module")
+def data() -> Catalog:
+    return real_catalog()
+
+
+def cell(data: Catalog, entry_id: str, service_id: str) -> Cell:
+    return data.cell(data.responsibility(entry_id), service_id)
+
+
+def condition(data: Catalog, entry_id: str, service_id: str, when: str) -> Condition:
+    """The one condition of the cell whose 'when' starts with the given words."""
+    found = [c for c in cell(data, entry_id, service_id).conditions if c.when.startswith(when)]
+    assert len(found) == 1, (entry_id, service_id, when, [c.when for c in cell(data, entry_id, service_id).conditions])
+    return found[0]
+
+
+def cites(data: Catalog, ids: list[str], url_part: str) -> bool:
+    return any(url_part in (data.source(s).url or "") for s in ids)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "patch-management",
+        "installed-software",
+        "managed-service-platform",
+        "guest-os-patching",
+        "managed-service-patching",
+        "vpc-internet-access",
+        "encryption-in-transit",
+        "identity-and-access-management",
+    ],
+)
+def test_every_entry_issue_27_changed_was_checked_on_the_day(data: Catalog, entry: str) -> None:
+    assert data.responsibility(entry).checked >= CHECKED
+
+
+# Item 1: patch-management names what RDS and Aurora apply themselves.
+@pytest.mark.parametrize(("service", "page"), [("rds", "UserGuide/"), ("aurora", "AuroraUserGuide/")])
+def test_patch_management_says_rds_and_aurora_apply_required_patches_and_forced_upgrades(
+    data: Catalog, service: str, page: str
+) -> None:
+    patching = cell(data, "patch-management", service)
+    assert patching.owner == "shared"
+    assert "required security and reliability patches itself" in patching.note
+    assert "even with auto minor version upgrade off" in patching.note
+    assert "Extended Support is off" in patching.note
+    assert cites(data, patching.sources, page + "extended-support-creating-db-instance.html")
+
+
+# Item 2: the end of standard support is an exception to "the customer upgrades".
+def test_rds_upgrades_a_major_version_at_end_of_standard_support_when_extended_support_is_off(data: Catalog) -> None:
+    end = condition(data, "installed-software", "rds", "End of standard support, RDS Extended Support off")
+    assert end.owner == "aws"
+    assert cites(data, end.sources, "UserGuide/extended-support-creating-db-instance.html")
+    enrolled = condition(data, "installed-software", "rds", "Enrolled in RDS Extended Support")
+    assert enrolled.owner == "customer"
+    assert cites(data, enrolled.sources, "extended-support-responsibilities.html")
+
+
+def test_rds_may_apply_a_minor_upgrade_with_auto_minor_version_upgrade_off(data: Catalog) -> None:
+    off = condition(data, "installed-software", "rds", "Minor engine version upgrade, auto minor version upgrade off")
+    assert off.owner == "customer"
+    assert "critical" in off.note
+    assert "end-of-support" in off.note
+    assert cites(data, off.sources, "USER_UpgradeDBInstance.Upgrading.html")
+
+
+def test_aurora_major_upgrades_have_the_end_of_standard_support_exception(data: Catalog) -> None:
+    major = condition(data, "installed-software", "aurora", "Major engine version upgrade")
+    assert "never" not in major.note
+    end = condition(data, "installed-software", "aurora", "End of standard support, RDS Extended Support off")
+    assert end.owner == "aws"
+    assert cites(data, end.sources, "AuroraUserGuide/extended-support-creating-db-instance.html")
+
+
+# Item 3: AWS does not run the OS and platform of every managed service.
+def test_the_general_platform_text_does_not_give_aws_every_managed_platform(data: Catalog) -> None:
+    assert (
+        "for managed and abstracted services the infrastructure"
+        not in data.responsibility("managed-service-platform").aws
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "owner"),
+    [("Managed platform updates turned on", "shared"), ("Managed platform updates turned off", "customer")],
+)
+def test_elastic_beanstalk_platform_follows_managed_updates(data: Catalog, when: str, owner: str) -> None:
+    option = condition(data, "managed-service-platform", "elastic-beanstalk", when)
+    assert option.owner == owner
+    assert cites(data, option.sources, "platforms-shared-responsibility.html")
+
+
+@pytest.mark.parametrize("entry", ["managed-service-platform", "guest-os-patching"])
+def test_an_elastic_beanstalk_custom_ami_is_the_customers_to_patch(data: Catalog, entry: str) -> None:
+    custom = condition(data, entry, "elastic-beanstalk", "Custom AMI")
+    assert custom.owner == "customer"
+    assert cites(data, custom.sources, "platforms-shared-responsibility.html")
+
+
+# Items 4 and 5: the glossary names every way ECS and EKS run containers.
+@pytest.mark.parametrize(
+    ("term", "options"),
+    [
+        ("ECS", ["ECS Managed Instances", "ECS Anywhere", "Fargate"]),
+        ("EKS", ["managed node groups", "EKS Auto Mode", "EKS Hybrid Nodes", "Fargate"]),
+    ],
+)
+def test_the_glossary_names_every_way_containers_run(data: Catalog, term: str, options: list[str]) -> None:
+    definition = next(t.definition for t in data.glossary if t.term == term)
+    for option in options:
+        assert option in definition, (term, option)
+
+
+# Item 7: EKS Auto Mode has a maintenance window.
+def test_eks_auto_mode_nodes_can_be_held_to_a_maintenance_window(data: Catalog) -> None:
+    assert "no maintenance window" not in cell(data, "managed-service-patching", "eks").note
+    auto = condition(data, "managed-service-patching", "eks", "EKS Auto Mode")
+    assert auto.owner == "shared"
+    assert "maintenance window" in auto.note
+    assert cites(data, auto.sources, "repost.aws/articles/")
+
+
+# Item 8: managed node groups get the latest AMI release only with an EKS optimized AMI.
+@pytest.mark.parametrize("entry", ["managed-service-platform", "managed-service-patching", "guest-os-patching"])
+def test_managed_node_groups_get_the_latest_ami_only_with_an_eks_optimized_ami(data: Catalog, entry: str) -> None:
+    groups = condition(data, entry, "eks", "Managed node groups")
+    assert "EKS optimized AMI" in groups.note
+    assert "custom AMI" in groups.note
+    assert cites(data, groups.sources, "update-managed-node-group.html")
+
+
+# Item 9: one rule for Fargate on ECS and on EKS.
+def test_fargate_os_patching_has_one_owner_on_ecs_and_eks(data: Catalog) -> None:
+    eks_fargate = condition(data, "guest-os-patching", "eks", "Fargate")
+    assert eks_fargate.owner == cell(data, "guest-os-patching", "fargate").owner == "shared"
+    assert cites(data, eks_fargate.sources, "fargate-pod-patching.html")
+    assert cites(data, eks_fargate.sources, "fargate-pod-eviction-notice")
+
+
+# Item 10: a forced apply date overrides the maintenance window.
+@pytest.mark.parametrize("service", ["rds", "aurora"])
+def test_required_patches_follow_a_forced_apply_date(data: Catalog, service: str) -> None:
+    required = condition(data, "guest-os-patching", service, "Required patch")
+    assert required.owner == "aws"
+    assert "forced apply date" in required.note
+    assert "within the customer's maintenance window" not in required.note
+    assert cites(data, required.sources, "API_PendingMaintenanceAction.html")
+    window = cell(data, "managed-service-patching", service)
+    assert "forced apply date" in window.note
+    assert cites(data, window.sources, "API_PendingMaintenanceAction.html")
+
+
+# Item 11: no page says Lambda has no maintenance window.
+def test_lambda_patching_claims_no_maintenance_window_either_way(data: Catalog) -> None:
+    assert "maintenance window" not in cell(data, "managed-service-patching", "lambda").note
+
+
+# The options AWS documents.
+@pytest.mark.parametrize(
+    ("entry", "owner"),
+    [
+        ("managed-service-platform", "aws"),
+        ("guest-os-patching", "aws"),
+        ("managed-service-patching", "shared"),
+        ("patch-management", "shared"),
+    ],
+)
+def test_ecs_managed_instances_are_patched_by_aws(data: Catalog, entry: str, owner: str) -> None:
+    option = condition(data, entry, "ecs-ec2", "ECS Managed Instances")
+    assert option.owner == owner
+    assert "21" in option.note
+    assert cites(data, option.sources, "managed-instances-patching.html")
+
+
+@pytest.mark.parametrize(
+    ("entry", "owner"),
+    [("managed-service-platform", "customer"), ("guest-os-patching", "customer"), ("patch-management", "shared")],
+)
+def test_ecs_anywhere_instances_are_the_customers(data: Catalog, entry: str, owner: str) -> None:
+    option = condition(data, entry, "ecs-ec2", "ECS Anywhere")
+    assert option.owner == owner
+    assert cites(data, option.sources, "ecs-anywhere.html")
+
+
+@pytest.mark.parametrize("entry", ["managed-service-platform", "guest-os-patching"])
+def test_eks_auto_mode_creates_patches_and_deletes_the_nodes(data: Catalog, entry: str) -> None:
+    auto = condition(data, entry, "eks", "EKS Auto Mode")
+    assert auto.owner == "aws"
+    assert cites(data, auto.sources, "automode-learn-instances.html")
+
+
+@pytest.mark.parametrize(
+    ("entry", "owner"),
+    [("managed-service-platform", "customer"), ("guest-os-patching", "customer"), ("managed-service-patching", "n/a")],
+)
+def test_eks_hybrid_nodes_are_the_customers(data: Catalog, entry: str, owner: str) -> None:
+    hybrid = condition(data, entry, "eks", "EKS Hybrid Nodes")
+    assert hybrid.owner == owner
+    assert cites(data, hybrid.sources, "hybrid-nodes-overview.html")
+
+
+@pytest.mark.parametrize(
+    ("entry", "when", "owner"),
+    [
+        ("managed-service-platform", "RDS Custom", "shared"),
+        ("guest-os-patching", "RDS Custom for Oracle", "customer"),
+        ("guest-os-patching", "RDS Custom for Microsoft SQL Server", "aws"),
+    ],
+)
+def test_rds_custom_hands_the_host_os_to_the_customer(data: Catalog, entry: str, when: str, owner: str) -> None:
+    custom = condition(data, entry, "rds", when)
+    assert custom.owner == owner
+    assert cites(data, custom.sources, "rds-custom.html")
+
+
+def test_a_lambda_custom_runtime_is_the_customers_to_patch(data: Catalog) -> None:
+    custom = condition(data, "installed-software", "lambda", "Custom runtime")
+    assert custom.owner == "customer"
+    assert cites(data, custom.sources, "runtime-maintenance-in-lambda.html")
+
+
+@pytest.mark.parametrize("entry", ["installed-software", "guest-os-patching"])
+def test_a_deprecated_lambda_runtime_gets_no_more_patches(data: Catalog, entry: str) -> None:
+    deprecated = condition(data, entry, "lambda", "Deprecated runtime")
+    assert deprecated.owner == "customer"
+    assert "no longer applies security patches" in deprecated.note
+    assert cites(data, deprecated.sources, "runtime-support-policy.html")
+
+
+def test_rds_says_when_an_instance_is_public_by_default(data: Catalog) -> None:
+    internet = cell(data, "vpc-internet-access", "rds")
+    assert internet.owner == "customer"
+    assert "default VPC has an internet gateway" in internet.note
+    assert cites(data, internet.sources, "-create-db-instance-request/publicly-accessible.html")
+
+
+def test_rds_tls_defaults_are_given_by_engine(data: Catalog) -> None:
+    tls = cell(data, "encryption-in-transit", "rds")
+    assert tls.owner == "shared"
+    assert "PostgreSQL uses and expects SSL/TLS" in tls.note
+    assert "require_secure_transport" in tls.note
+    assert cites(data, tls.sources, "PostgreSQL.Concepts.General.SSL.html")
+    assert cites(data, tls.sources, "mysql-ssl-connections.require-ssl.html")
+
+
+def test_rds_names_iam_database_authentication(data: Catalog) -> None:
+    iam = cell(data, "identity-and-access-management", "rds")
+    assert iam.owner == "customer"
+    assert "IAM database authentication, off by default" in iam.note
+    assert cites(data, iam.sources, "UsingWithRDS.IAMDBAuth.Enabling.html")
