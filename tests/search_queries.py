@@ -52,4 +52,5 @@ QUERIES: dict[str, str] = {
     "function URL": "customer/#public-storage-access",
     "EKS endpoint": "aws/#service-endpoints",
     "instance store encryption": "customer/#data-encryption",
+    "edge locations": "aws/#global-infrastructure",
 }
