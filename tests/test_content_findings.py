@@ -137,7 +137,7 @@ def test_elastic_beanstalk_starting_groups_cite_the_pages_that_say_it(data: Cata
     ("service", "sources"),
     [
         ("rds", {"rds-vpc", "rds-security-groups", "rds-using-ssl"}),
-        ("aurora", {"aurora-vpc", "aurora-security-groups"}),
+        ("aurora", {"aurora-vpc", "aurora-security-groups", "aurora-using-ssl"}),
     ],
 )
 def test_database_endpoints_are_shared(data: Catalog, service: str, sources: set[str]) -> None:
@@ -147,6 +147,13 @@ def test_database_endpoints_are_shared(data: Catalog, service: str, sources: set
     assert "security group" in endpoint.note
     assert "TLS" in endpoint.note
     assert sources <= set(endpoint.sources)
+
+
+def test_aurora_endpoint_tls_cites_the_page_for_both_engines(data: Catalog) -> None:
+    aurora = cell(data, "service-endpoints", "aurora")
+    assert "Aurora MySQL or Aurora PostgreSQL" in aurora.note
+    assert "aurora-postgresql-security" not in aurora.sources  # PostgreSQL only; the SSL/TLS page covers both
+    assert url(data, "aurora-using-ssl").endswith("/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.SSL.html")
 
 
 # -- 16. EKS Auto Mode leaves the containers with the customer -----------------------------------
@@ -278,6 +285,8 @@ def test_edge_locations_are_in_the_global_infrastructure_entry(data: Catalog) ->
     assert "edge locations" in infra.aws
     assert "edge locations" in infra.search
     assert "cloudfront-docs-overview" in infra.sources
+    assert "cloudfront-introduction" in infra.sources
+    assert url(data, "cloudfront-introduction").endswith("/AmazonCloudFront/latest/DeveloperGuide/Introduction.html")
     assert QUERIES["edge locations"] == "aws/#global-infrastructure"
 
 
