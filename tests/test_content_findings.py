@@ -95,6 +95,12 @@ def test_an_outposts_rack_stands_in_the_customers_facility(data: Catalog, entry_
     assert source_id in held.sources
 
 
+def test_an_outposts_rack_is_nitro_hardware_per_the_nitro_whitepaper(data: Catalog) -> None:
+    hosts = entry(data, "physical-hosts")
+    assert "Nitro System hardware of an AWS Outposts rack" in hosts.customer
+    assert "nitro-security-in-context" in hosts.sources  # "Nitro System based hardware located in their own facilities"
+
+
 def test_host_os_patching_no_longer_says_the_customer_never_patches_a_host(data: Catalog) -> None:
     host = entry(data, "host-os-patching")
     assert "never patches a host" not in host.summary
@@ -137,7 +143,7 @@ def test_elastic_beanstalk_starting_groups_cite_the_pages_that_say_it(data: Cata
     ("service", "sources"),
     [
         ("rds", {"rds-vpc", "rds-security-groups", "rds-using-ssl"}),
-        ("aurora", {"aurora-vpc", "aurora-security-groups"}),
+        ("aurora", {"aurora-vpc", "aurora-security-groups", "aurora-using-ssl"}),
     ],
 )
 def test_database_endpoints_are_shared(data: Catalog, service: str, sources: set[str]) -> None:
@@ -147,6 +153,13 @@ def test_database_endpoints_are_shared(data: Catalog, service: str, sources: set
     assert "security group" in endpoint.note
     assert "TLS" in endpoint.note
     assert sources <= set(endpoint.sources)
+
+
+def test_aurora_endpoint_tls_cites_the_page_for_both_engines(data: Catalog) -> None:
+    aurora = cell(data, "service-endpoints", "aurora")
+    assert "Aurora MySQL or Aurora PostgreSQL" in aurora.note
+    assert "aurora-postgresql-security" not in aurora.sources  # PostgreSQL only; the SSL/TLS page covers both
+    assert url(data, "aurora-using-ssl").endswith("/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.SSL.html")
 
 
 # -- 16. EKS Auto Mode leaves the containers with the customer -----------------------------------
@@ -196,7 +209,8 @@ def test_the_errata_no_longer_say_the_aws_support_line_is_unsourced() -> None:
 def test_lambda_credential_rotation_says_what_each_side_rotates(data: Catalog) -> None:
     lam = cell(data, "credential-rotation", "lambda")
     assert lam.owner == "shared"
-    assert "temporary credentials" in lam.note
+    assert "execution role when the function is invoked" in lam.note
+    assert "session token" in lam.note  # the environment variables page; the role page no longer says "temporary"
     assert "Secrets Manager" in lam.note
     assert {"lambda-execution-role", "secrets-manager-rotating"} <= set(lam.sources)
 
@@ -278,6 +292,8 @@ def test_edge_locations_are_in_the_global_infrastructure_entry(data: Catalog) ->
     assert "edge locations" in infra.aws
     assert "edge locations" in infra.search
     assert "cloudfront-docs-overview" in infra.sources
+    assert "cloudfront-introduction" in infra.sources
+    assert url(data, "cloudfront-introduction").endswith("/AmazonCloudFront/latest/DeveloperGuide/Introduction.html")
     assert QUERIES["edge locations"] == "aws/#global-infrastructure"
 
 
@@ -320,6 +336,7 @@ def test_interface_endpoints_carry_security_groups(data: Catalog, service: str) 
 def test_s3_block_public_access_can_be_set_for_an_organization(data: Catalog) -> None:
     s3 = cell(data, "public-storage-access", "s3")
     assert "AWS Organizations organization" in s3.note
+    assert "overrides the accounts' own settings" in s3.note
     assert {"orgs-s3-policies", "s3-block-public-access-account"} <= set(s3.sources)
 
 
@@ -334,6 +351,8 @@ def test_lambda_function_urls_need_both_permissions_since_october_2025(data: Cat
 def test_incident_response_names_aws_security_incident_response(data: Catalog) -> None:
     ir = entry(data, "incident-response")
     assert "AWS Security Incident Response" in ir.aws
+    assert "opens the cases" not in ir.summary  # the service itself opens cases for what its triage escalates
+    assert "reactive cases" in ir.summary
     assert "optional" in ir.aws
     assert {"security-ir-onboarding", "security-ir-raci"} <= set(ir.sources)
     assert ir.services == "customer"
