@@ -30,12 +30,12 @@ from tools import missing
 
 from conftest import TEST_SITE_URL, Build, built_pages, redirect_of
 from srg.export_markdown import export
+from srg.html import page_url
 from srg.model import Catalog
 from srg.zensical_build import (
     SITE_DIR,
     ZensicalConfigError,
     links_from_source,
-    page_address,
     prepare,
     zensical_config,
 )
@@ -76,7 +76,7 @@ def test_the_config_refuses_folders_zensical_would_not_build(tmp_path: Path) -> 
     [("index.md", ""), ("aws.md", "aws/"), ("services/ec2.md", "services/ec2/"), ("services/index.md", "services/")],
 )
 def test_page_address(page: str, address: str) -> None:
-    assert page_address(page) == address
+    assert page_url(page) == address
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from .errors import SrgError
+from .html import page_url
 
 CONFIG_FILE = "zensical.yml"
 DOCS_DIR = "zensical-docs"
@@ -101,18 +102,10 @@ def _inside(root: Path, folder: Path, setting: str) -> str:
     return Path(relative).as_posix()
 
 
-def page_address(page: str) -> str:
-    """The address of a page's source file, relative to the site: 'services/ec2.md' -> 'services/ec2/'."""
-    stem = page.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 def links_from_source(html_markdown: str, page: str, pages: set[str]) -> str:
     """Every relative `href` of the page, written from its address, rewritten from its source file."""
-    address, folder = page_address(page), posixpath.dirname(page) or "."
-    source_of = {page_address(p): p for p in pages}
+    address, folder = page_url(page), posixpath.dirname(page) or "."
+    source_of = {page_url(p): p for p in pages}
 
     def rewrite(link: re.Match[str]) -> str:
         target = _site_target(address, link[1])
