@@ -218,6 +218,21 @@ def test_ecs_managed_instances_are_patched_by_aws(data: Catalog, entry: str, own
     assert cites(data, option.sources, "managed-instances-patching.html")
 
 
+@pytest.mark.parametrize("entry", ["managed-service-platform", "patch-management"])
+def test_ecs_managed_instances_cite_their_own_shared_responsibility_page(data: Catalog, entry: str) -> None:
+    option = condition(data, entry, "ecs-ec2", "ECS Managed Instances")
+    assert cites(data, option.sources, "security-shared-model-managed-instances.html")
+    assert not cites(data, option.sources, "developerguide/security-shared-model.html")
+
+
+def test_aws_picks_ecs_managed_instance_types_unless_the_customer_names_attributes(data: Catalog) -> None:
+    option = condition(data, "managed-service-platform", "ecs-ec2", "ECS Managed Instances")
+    assert "picks the instance requirements" not in option.note
+    assert "states its compute requirements" in option.note
+    assert "most cost-optimized" in option.note
+    assert cites(data, option.sources, "ManagedInstances.html")
+
+
 @pytest.mark.parametrize(
     ("entry", "owner"),
     [("managed-service-platform", "customer"), ("guest-os-patching", "customer"), ("patch-management", "shared")],
