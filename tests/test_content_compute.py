@@ -298,14 +298,19 @@ def test_a_deprecated_lambda_runtime_gets_no_more_patches(data: Catalog, entry: 
 def test_rds_says_when_an_instance_is_public_by_default(data: Catalog) -> None:
     internet = cell(data, "vpc-internet-access", "rds")
     assert internet.owner == "customer"
-    assert "default VPC has an internet gateway" in internet.note
-    assert cites(data, internet.sources, "-create-db-instance-request/publicly-accessible.html")
+    assert "the default VPC, or the DB subnet group's VPC) has an internet gateway" in internet.note
+    assert "API or CLI" in internet.note
+    assert cites(data, internet.sources, "APIReference/API_CreateDBInstance.html")
+    assert cites(data, internet.sources, "APIReference/API_ModifyDBInstance.html")
+    assert not cites(data, internet.sources, "sdk-for-kotlin")
 
 
 def test_rds_tls_defaults_are_given_by_engine(data: Catalog) -> None:
     tls = cell(data, "encryption-in-transit", "rds")
     assert tls.owner == "shared"
-    assert "PostgreSQL uses and expects SSL/TLS" in tls.note
+    assert "uses and expects" not in tls.note
+    assert "sslmode=prefer" in tls.note
+    assert "rds.force_ssl" in tls.note
     assert "require_secure_transport" in tls.note
     assert cites(data, tls.sources, "PostgreSQL.Concepts.General.SSL.html")
     assert cites(data, tls.sources, "mysql-ssl-connections.require-ssl.html")
