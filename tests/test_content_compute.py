@@ -78,14 +78,22 @@ def test_rds_upgrades_a_major_version_at_end_of_standard_support_when_extended_s
 def test_rds_may_apply_a_minor_upgrade_with_auto_minor_version_upgrade_off(data: Catalog) -> None:
     off = condition(data, "installed-software", "rds", "Minor engine version upgrade, auto minor version upgrade off")
     assert off.owner == "customer"
-    assert "critical" in off.note
     assert "end-of-support" in off.note
     assert cites(data, off.sources, "USER_UpgradeDBInstance.Upgrading.html")
+    assert cites(data, off.sources, "UserGuide/extended-support-creating-db-instance.html")
+
+
+# Second reading: no RDS page (as opposed to Aurora's) says RDS applies a minor upgrade for a critical security issue.
+def test_rds_cells_claim_no_minor_upgrade_for_a_critical_security_issue(data: Catalog) -> None:
+    off = condition(data, "installed-software", "rds", "Minor engine version upgrade, auto minor version upgrade off")
+    assert "critical" not in off.note
+    assert "critical" not in cell(data, "patch-management", "rds").note
 
 
 def test_aurora_major_upgrades_have_the_end_of_standard_support_exception(data: Catalog) -> None:
     major = condition(data, "installed-software", "aurora", "Major engine version upgrade")
     assert "never" not in major.note
+    assert "reaches the end of its support (see below)" in major.note
     end = condition(data, "installed-software", "aurora", "End of standard support, RDS Extended Support off")
     assert end.owner == "aws"
     assert cites(data, end.sources, "AuroraUserGuide/extended-support-creating-db-instance.html")
