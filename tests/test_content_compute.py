@@ -78,14 +78,22 @@ def test_rds_upgrades_a_major_version_at_end_of_standard_support_when_extended_s
 def test_rds_may_apply_a_minor_upgrade_with_auto_minor_version_upgrade_off(data: Catalog) -> None:
     off = condition(data, "installed-software", "rds", "Minor engine version upgrade, auto minor version upgrade off")
     assert off.owner == "customer"
-    assert "critical" in off.note
     assert "end-of-support" in off.note
     assert cites(data, off.sources, "USER_UpgradeDBInstance.Upgrading.html")
+    assert cites(data, off.sources, "UserGuide/extended-support-creating-db-instance.html")
+
+
+# Second reading: no RDS page (as opposed to Aurora's) says RDS applies a minor upgrade for a critical security issue.
+def test_rds_cells_claim_no_minor_upgrade_for_a_critical_security_issue(data: Catalog) -> None:
+    off = condition(data, "installed-software", "rds", "Minor engine version upgrade, auto minor version upgrade off")
+    assert "critical" not in off.note
+    assert "critical" not in cell(data, "patch-management", "rds").note
 
 
 def test_aurora_major_upgrades_have_the_end_of_standard_support_exception(data: Catalog) -> None:
     major = condition(data, "installed-software", "aurora", "Major engine version upgrade")
     assert "never" not in major.note
+    assert "reaches the end of its support (see below)" in major.note
     end = condition(data, "installed-software", "aurora", "End of standard support, RDS Extended Support off")
     assert end.owner == "aws"
     assert cites(data, end.sources, "AuroraUserGuide/extended-support-creating-db-instance.html")
@@ -130,13 +138,30 @@ def test_the_glossary_names_every_way_containers_run(data: Catalog, term: str, o
         assert option in definition, (term, option)
 
 
-# Item 7: EKS Auto Mode has a maintenance window.
-def test_eks_auto_mode_nodes_can_be_held_to_a_maintenance_window(data: Catalog) -> None:
-    assert "no maintenance window" not in cell(data, "managed-service-patching", "eks").note
+# Item 7, second reading: EKS replaces Fargate and Auto Mode nodes on its own schedule; NodePool disruption budgets
+# confine Auto Mode's drift replacement to time windows, but not past the 21-day maximum node lifetime.
+def test_eks_replaces_fargate_and_auto_mode_nodes_on_its_own_schedule(data: Catalog) -> None:
+    base = cell(data, "managed-service-patching", "eks")
+    assert "no maintenance window" not in base.note
+    assert "only EKS Auto Mode" not in base.note
+    assert "EKS Fargate and EKS Auto Mode" in base.note
+    assert "21-day maximum node lifetime" in base.note
+    assert cites(data, base.sources, "userguide/create-node-pool.html")
+    assert cites(data, base.sources, "userguide/automode.html")
+    assert not cites(data, base.sources, "repost.aws/articles/")
+
+
+def test_eks_auto_mode_replaces_nodes_after_14_days_by_default_and_21_at_most(data: Catalog) -> None:
     auto = condition(data, "managed-service-patching", "eks", "EKS Auto Mode")
     assert auto.owner == "shared"
-    assert "maintenance window" in auto.note
-    assert cites(data, auto.sources, "repost.aws/articles/")
+    assert "336 hours (14 days)" in auto.note
+    assert "at most after 21 days" in auto.note
+    assert "roughly weekly" in auto.note
+    assert "disruption budgets" in auto.note
+    assert "maintenance window" not in auto.note
+    assert cites(data, auto.sources, "userguide/create-node-pool.html")
+    assert cites(data, auto.sources, "userguide/automode.html")
+    assert not cites(data, auto.sources, "repost.aws/articles/")
 
 
 # Item 8: managed node groups get the latest AMI release only with an EKS optimized AMI.
@@ -148,12 +173,22 @@ def test_managed_node_groups_get_the_latest_ami_only_with_an_eks_optimized_ami(d
     assert cites(data, groups.sources, "update-managed-node-group.html")
 
 
-# Item 9: one rule for Fargate on ECS and on EKS.
+# Item 9: one rule for Fargate on ECS and on EKS: AWS patches the OS under the tasks or Pods, and the container
+# images with the OS packages in them stay the customer's, which makes both shared.
 def test_fargate_os_patching_has_one_owner_on_ecs_and_eks(data: Catalog) -> None:
     eks_fargate = condition(data, "guest-os-patching", "eks", "Fargate")
-    assert eks_fargate.owner == cell(data, "guest-os-patching", "fargate").owner == "shared"
+    ecs_fargate = cell(data, "guest-os-patching", "fargate")
+    assert eks_fargate.owner == ecs_fargate.owner == "shared"
+    for note in (eks_fargate.note, ecs_fargate.note):
+        assert "container images, and the OS packages" in note
     assert cites(data, eks_fargate.sources, "fargate-pod-patching.html")
     assert cites(data, eks_fargate.sources, "fargate-pod-eviction-notice")
+    assert cites(data, eks_fargate.sources, "userguide/security.html")
+
+
+# Item 10: managed node groups get their OS updates from AWS's EKS optimized AMI releases.
+def test_the_guest_os_summary_names_eks_managed_node_groups(data: Catalog) -> None:
+    assert "EKS managed node groups (EKS optimized AMI releases)" in data.responsibility("guest-os-patching").summary
 
 
 # Item 10: a forced apply date overrides the maintenance window.
@@ -191,6 +226,21 @@ def test_ecs_managed_instances_are_patched_by_aws(data: Catalog, entry: str, own
     assert cites(data, option.sources, "managed-instances-patching.html")
 
 
+@pytest.mark.parametrize("entry", ["managed-service-platform", "patch-management"])
+def test_ecs_managed_instances_cite_their_own_shared_responsibility_page(data: Catalog, entry: str) -> None:
+    option = condition(data, entry, "ecs-ec2", "ECS Managed Instances")
+    assert cites(data, option.sources, "security-shared-model-managed-instances.html")
+    assert not cites(data, option.sources, "developerguide/security-shared-model.html")
+
+
+def test_aws_picks_ecs_managed_instance_types_unless_the_customer_names_attributes(data: Catalog) -> None:
+    option = condition(data, "managed-service-platform", "ecs-ec2", "ECS Managed Instances")
+    assert "picks the instance requirements" not in option.note
+    assert "states its compute requirements" in option.note
+    assert "most cost-optimized" in option.note
+    assert cites(data, option.sources, "ManagedInstances.html")
+
+
 @pytest.mark.parametrize(
     ("entry", "owner"),
     [("managed-service-platform", "customer"), ("guest-os-patching", "customer"), ("patch-management", "shared")],
@@ -208,6 +258,12 @@ def test_eks_auto_mode_creates_patches_and_deletes_the_nodes(data: Catalog, entr
     assert cites(data, auto.sources, "automode-learn-instances.html")
 
 
+def test_the_21_days_of_eks_auto_mode_cite_the_auto_mode_guide(data: Catalog) -> None:
+    auto = condition(data, "guest-os-patching", "eks", "EKS Auto Mode")
+    assert "21 days" in auto.note
+    assert cites(data, auto.sources, "userguide/automode.html")
+
+
 @pytest.mark.parametrize(
     ("entry", "owner"),
     [("managed-service-platform", "customer"), ("guest-os-patching", "customer"), ("managed-service-patching", "n/a")],
@@ -215,6 +271,7 @@ def test_eks_auto_mode_creates_patches_and_deletes_the_nodes(data: Catalog, entr
 def test_eks_hybrid_nodes_are_the_customers(data: Catalog, entry: str, owner: str) -> None:
     hybrid = condition(data, entry, "eks", "EKS Hybrid Nodes")
     assert hybrid.owner == owner
+    assert "manages only" not in hybrid.note
     assert cites(data, hybrid.sources, "hybrid-nodes-overview.html")
 
 
@@ -249,14 +306,19 @@ def test_a_deprecated_lambda_runtime_gets_no_more_patches(data: Catalog, entry: 
 def test_rds_says_when_an_instance_is_public_by_default(data: Catalog) -> None:
     internet = cell(data, "vpc-internet-access", "rds")
     assert internet.owner == "customer"
-    assert "default VPC has an internet gateway" in internet.note
-    assert cites(data, internet.sources, "-create-db-instance-request/publicly-accessible.html")
+    assert "the default VPC, or the DB subnet group's VPC) has an internet gateway" in internet.note
+    assert "API or CLI" in internet.note
+    assert cites(data, internet.sources, "APIReference/API_CreateDBInstance.html")
+    assert cites(data, internet.sources, "APIReference/API_ModifyDBInstance.html")
+    assert not cites(data, internet.sources, "sdk-for-kotlin")
 
 
 def test_rds_tls_defaults_are_given_by_engine(data: Catalog) -> None:
     tls = cell(data, "encryption-in-transit", "rds")
     assert tls.owner == "shared"
-    assert "PostgreSQL uses and expects SSL/TLS" in tls.note
+    assert "uses and expects" not in tls.note
+    assert "sslmode=prefer" in tls.note
+    assert "rds.force_ssl" in tls.note
     assert "require_secure_transport" in tls.note
     assert cites(data, tls.sources, "PostgreSQL.Concepts.General.SSL.html")
     assert cites(data, tls.sources, "mysql-ssl-connections.require-ssl.html")
