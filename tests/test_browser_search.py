@@ -8,7 +8,7 @@ from urllib.parse import quote_plus
 import pytest
 from search_queries import QUERIES
 
-from browser import WATCH_WORKERS, search_answered, type_query
+from browser import WATCH_WORKERS, after_paint, search_answered, type_query
 from conftest import PAGE_OF_RULE
 from srg.model import Catalog
 
@@ -64,16 +64,38 @@ def test_query_lands_on_its_section_first(
         search_page.locator(".md-search-result__item").filter(has=first).locator("summary").first.click()
     first.click()
     search_page.wait_for_url(re.compile(re.escape(anchor) + "$"))
-    heading = search_page.locator(f"[id='{anchor}']")
-    heading.wait_for()
-    assert heading.is_visible()
-    box = heading.bounding_box()
-    assert box is not None
-    viewport = search_page.viewport_size
-    assert viewport is not None
-    header = search_page.locator(".md-header").bounding_box()
-    top = header["y"] + header["height"] if header else 0
-    assert top - 1 <= box["y"] <= viewport["height"] - box["height"], f"{anchor} is not in view (y={box['y']})"
+    search_page.wait_for_load_state("load")
+    after_paint(search_page)
+    named = named_services(query, catalog)
+    landed = search_page.locator(f"[data-entry='{anchor}'] li.srg-landed")
+    if named and landed.count():  # a query that names a service opens at that service's row
+        assert set(named) & set(landed.get_attribute("data-service").split()), f"{query!r} landed on another row"
+        assert_in_view(search_page, landed, f"{query!r}: the row of {named}")
+    else:
+        assert_in_view(search_page, search_page.locator(f"[id='{anchor}']"), anchor)
+
+
+def named_services(query: str, catalog: Catalog) -> list[str]:
+    """The services a query names by id ('rds', 's3') or by a part of one ('beanstalk'), as landing.js reads it."""
+    words = query.lower().split()
+    return [s.id for s in catalog.services if s.id in words or any(len(p) >= 3 and p in words for p in s.id.split("-"))]
+
+
+def assert_in_view(page, element, what: str) -> None:
+    """The element's top is on the first screen, below the header, after any scroll it started."""
+    element.wait_for()
+    (
+        page.wait_for_function(
+            """element => {
+            const header = document.querySelector("header").getBoundingClientRect().bottom;
+            const top = element.getBoundingClientRect().top;
+            return top >= header - 1 && top <= window.innerHeight - 40;
+        }""",
+            arg=element.element_handle(),
+            timeout=5_000,
+        ),
+        what,
+    )
 
 
 def test_shared_query_link_opens_search_prefilled(browser, base_url: str) -> None:
@@ -85,3 +107,38 @@ def test_shared_query_link_opens_search_prefilled(browser, base_url: str) -> Non
     assert page.locator("input.md-search__input").input_value() == "guest OS"
     assert section_results(page, base_url)[0] == "customer/#guest-os-patching"
     context.close()
+
+
+# Words that the theme's highlighter marks but a reader does not want marked (docs/assets/theme.js).
+STOP_WORDS = {"and", "are", "can", "does", "for", "from", "how", "not", "the", "what", "who", "with", "you", "your"}
+READ_MARKS = """() => Array.from(document.querySelectorAll("article mark")).map(mark => {
+    const text = node => (node && node.nodeType === Node.TEXT_NODE ? node.textContent : "");
+    return {
+        text: mark.textContent,
+        left: text(mark.previousSibling).slice(-1),
+        right: text(mark.nextSibling).charAt(0),
+        inside: Boolean(mark.closest(".headerlink, .md-button, .srg-owner, .srg-owners__who, time")),
+    };
+})"""
+
+
+def test_a_search_naming_a_service_opens_at_its_row_with_only_whole_words_marked(search_page, base_url: str) -> None:
+    search(search_page, base_url, "who patches the guest os on lambda")
+    first = search_page.locator(".md-search-result__link[href*='#guest-os-patching']").first
+    if not first.is_visible():
+        search_page.locator(".md-search-result__item").filter(has=first).locator("summary").first.click()
+    first.click()
+    search_page.wait_for_url(re.compile(r"\?h=[^#]*lambda[^#]*#guest-os-patching$"))
+    row = search_page.locator("[data-entry='guest-os-patching'] li.srg-landed")
+    assert_in_view(search_page, row, "the Lambda row")
+    assert "lambda" in row.get_attribute("data-service").split()
+    search_page.wait_for_selector("article mark[data-md-highlight]", state="attached")
+    after_paint(search_page)
+    marks = search_page.evaluate(READ_MARKS)
+    assert {mark["text"].lower() for mark in marks} >= {"patches", "guest", "lambda"}
+    for mark in marks:
+        assert len(mark["text"].strip()) >= 3, mark
+        assert mark["text"].strip().lower() not in STOP_WORDS, mark
+        assert not mark["left"].isalnum(), f"marked inside a word: {mark}"
+        assert not mark["right"].isalnum(), f"marked inside a word: {mark}"
+        assert not mark["inside"], f"marked in a permalink, button, badge, owner label or date: {mark}"

@@ -108,3 +108,10 @@ def test_every_page_is_found_once_and_share_pages_and_comparison_rows_are_not(
     assert sorted(p for p in pages if not p.startswith("a/")) == sorted(loc for loc in locations if "#" not in loc)
     assert [location for location in locations if location.startswith("a/")] == []
     assert [location for location in locations if "#compare-" in location] == []
+
+
+def test_generated_results_write_quotes_as_quotes(docs: list[dict]) -> None:
+    """As entities, the theme's highlighter can cut a quote in two at its ";" (a reader saw "AWS';s")."""
+    generated = [doc for doc in docs if "'" in doc["text"] or '"' in doc["text"]]
+    assert generated, "no generated result has a quote: this test no longer reads them"
+    assert not [doc["location"] for doc in docs if "&#39;" in doc["text"] or "&#34;" in doc["text"]]

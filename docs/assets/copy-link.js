@@ -1,7 +1,8 @@
 // "Copy link" on each responsibility: a link to its share page (a/<id>/), whose
 // link preview in a chat is the answer and which leads on to the section.
 // With JavaScript a click copies that address instead of following it; without,
-// the link is there to follow or copy. Nothing changes on the page at load.
+// the link is there to follow or copy. Nothing changes on the page at load;
+// where a link lands is docs/assets/landing.js's.
 (function () {
   "use strict";
 
@@ -34,15 +35,4 @@
       copy(link);
     }
   });
-
-  // A link to an answer's old place (an entry that moved to another page) goes on to its new one.
-  function followMoved() {
-    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-    if (target && target.hasAttribute("data-srg-moved")) {
-      window.location.replace(target.querySelector("a").href);
-    }
-  }
-
-  // Every page, instant navigation included (docs/assets/theme.js).
-  window.srgTheme.onPage(followMoved);
 })();

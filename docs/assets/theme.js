@@ -26,13 +26,18 @@
 
   window.srgTheme = { onPage: onPage, navigationLinks: navigationLinks };
 
-  // Whole-word highlighting in search results. The theme marks a query term
-  // wherever it occurs, inside words too ("h<mark>os</mark>t" for "os"); this
-  // unmarks any highlight that starts or ends inside a word, so only whole words
-  // (or word starts the reader typed in full) stay marked. It watches the
-  // result list, which the theme renders as results arrive.
+  // Search highlights, in the result list and on the page a result opens (its
+  // address carries the query as ?h=). The theme marks a query term wherever it
+  // occurs: inside words ("h<mark>os</mark>t" for "os"), short words and stop
+  // words, and in permalinks, buttons, badges and dates. Only whole words of
+  // three letters or more that are not stop words stay marked, in the text.
   (function () {
     var WORD = /[\p{L}\p{N}]/u;
+    var STOP_WORDS = [
+      "and", "are", "can", "does", "for", "from", "has", "have", "how", "into", "its", "not", "our", "the",
+      "their", "them", "then", "this", "that", "what", "when", "where", "which", "who", "why", "with", "you", "your"
+    ];
+    var NEVER_MARKED = ".headerlink, .md-button, .srg-owner, .srg-owners__who, time";
 
     function inWord(mark) {
       var before = mark.previousSibling;
@@ -42,21 +47,51 @@
       return WORD.test(left) || WORD.test(right);
     }
 
-    function unmarkPartials(root) {
+    function isNoise(mark) {
+      var word = mark.textContent.trim().toLowerCase();
+      return word.length < 3 || STOP_WORDS.indexOf(word) !== -1 || inWord(mark) || mark.closest(NEVER_MARKED) !== null;
+    }
+
+    function unmarkNoise(root) {
+      var unmarked = false;
       root.querySelectorAll("mark[data-md-highlight]").forEach(function (mark) {
-        if (inWord(mark)) {
+        if (isNoise(mark)) {
           mark.replaceWith(document.createTextNode(mark.textContent));
+          unmarked = true;
         }
       });
-      root.normalize();
+      if (unmarked) {
+        root.normalize();
+      }
+    }
+
+    function addsMarks(records) {
+      return records.some(function (record) {
+        return Array.prototype.some.call(record.addedNodes, function (node) {
+          return node.nodeName === "MARK" || (node.querySelector && node.querySelector("mark"));
+        });
+      });
+    }
+
+    function watch(root) {
+      unmarkNoise(root);
+      new MutationObserver(function (records) {
+        if (addsMarks(records)) {
+          unmarkNoise(root);
+        }
+      }).observe(root, { childList: true, subtree: true });
     }
 
     var results = document.querySelector(".md-search-result__list");
     if (results) {
-      new MutationObserver(function () {
-        unmarkPartials(results);
-      }).observe(results, { childList: true, subtree: true });
+      watch(results);
     }
+    onPage(function () {
+      var content = document.querySelector("article");
+      if (content && new URLSearchParams(window.location.search).get("h")) {
+        watch(content);
+      }
+    });
   })();
 
   // The light and dark switch in the header, in place of the theme's own palette

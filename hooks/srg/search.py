@@ -39,8 +39,16 @@ class WholePage:
     description: str
 
 
+# Quotes need no escaping in an element's text; as entities, the theme's highlighter can cut one in two
+# (its separators include ";"), and a reader saw "AWS';s" in a result.
+_QUOTES = {"&#39;": "'", "&#34;": '"'}
+
+
 def _doc(location: str, title: str, text: str, **extra: object) -> dict:
-    return {"location": location, "title": title, "text": render_fragment("search_text.html", text=text), **extra}
+    html = render_fragment("search_text.html", text=text)
+    for entity, quote in _QUOTES.items():
+        html = html.replace(entity, quote)
+    return {"location": location, "title": title, "text": html, **extra}
 
 
 def answer_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
