@@ -142,3 +142,30 @@ def test_a_search_naming_a_service_opens_at_its_row_with_only_whole_words_marked
         assert not mark["left"].isalnum(), f"marked inside a word: {mark}"
         assert not mark["right"].isalnum(), f"marked inside a word: {mark}"
         assert not mark["inside"], f"marked in a permalink, button, badge, owner label or date: {mark}"
+
+
+def suggestions(page, base_url: str, query: str) -> list[str]:
+    """The closest topics offered when `query` finds nothing, as site-relative locations."""
+    search(page, base_url, query)
+    assert page.locator(".md-search-result__item").count() == 0, f"{query!r} found something"
+    box = page.locator(".srg-search-suggest")
+    box.wait_for()
+    assert box.get_by_role("link", name="glossary").get_attribute("href").endswith("glossary/")
+    hrefs = box.locator("li a").evaluate_all("links => links.map(link => link.href)")
+    return [href.removeprefix(base_url) for href in hrefs]
+
+
+def test_a_search_that_finds_nothing_offers_the_closest_topics_and_the_glossary(
+    search_page, base_url: str, site
+) -> None:
+    patching = suggestions(search_page, base_url, "pachting")
+    encryption = suggestions(search_page, base_url, "encrpytion")
+    assert "customer/#guest-os-patching" in patching
+    assert "customer/#data-encryption" in encryption
+    assert patching != encryption
+    for location in patching + encryption:
+        page, _, anchor = location.partition("#")
+        assert f'id="{anchor}"' in site.page(f"{page}index.html"), location
+    assert suggestions(search_page, base_url, "qzxv") == []  # nothing close: the glossary alone
+    search(search_page, base_url, "guest OS")
+    assert search_page.locator(".srg-search-suggest").is_hidden()

@@ -94,6 +94,119 @@
     });
   })();
 
+  // A search that finds nothing offers the topics closest to what was typed (the
+  // answers and glossary terms of the search index, by their titles and search
+  // words, compared letter by letter, so a misspelt word still finds them) and
+  // the glossary, instead of a dead end.
+  (function () {
+    var meta = document.querySelector(".md-search-result__meta");
+    var list = document.querySelector(".md-search-result__list");
+    var input = document.querySelector("[data-md-component='search-query']");
+    var config = document.getElementById("__config");
+    if (!meta || !list || !input || !config) {
+      return;
+    }
+    var base = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), window.location.href);
+    var box = document.createElement("div");
+    box.className = "srg-search-suggest";
+    box.hidden = true;
+    meta.after(box);
+    var topics = null;
+
+    function plain(html) {
+      return new DOMParser().parseFromString(html, "text/html").body.textContent;
+    }
+
+    function words(text) {
+      return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word.length >= 3; });
+    }
+
+    // How alike two words are, from 0 to 1: one less their edit distance over the longer one's length.
+    function likeness(a, b) {
+      var previous = [];
+      for (var j = 0; j <= b.length; j += 1) {
+        previous.push(j);
+      }
+      for (var i = 1; i <= a.length; i += 1) {
+        var current = [i];
+        for (j = 1; j <= b.length; j += 1) {
+          var change = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+          current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change));
+        }
+        previous = current;
+      }
+      return 1 - previous[b.length] / Math.max(a.length, b.length);
+    }
+
+    function load() {
+      if (!topics) {
+        topics = fetch(new URL("search/search_index.json", base)).then(function (response) {
+          return response.json();
+        }).then(function (index) {
+          return index.docs.filter(function (doc) { return doc.location.indexOf("#") !== -1; }).map(function (doc) {
+            var title = plain(doc.title);
+            return { title: title, href: new URL(doc.location, base).href, words: words(title + " " + (doc.tags || []).join(" ")) };
+          });
+        });
+      }
+      return topics;
+    }
+
+    function closest(query, all) {
+      var asked = words(query);
+      return all.map(function (topic) {
+        var score = asked.reduce(function (sum, word) {
+          return sum + Math.max.apply(null, topic.words.map(function (own) { return likeness(word, own); }).concat(0));
+        }, 0);
+        return { topic: topic, score: score };
+      }).filter(function (each) { return each.score >= 0.6; }).sort(function (a, b) {
+        return b.score - a.score;
+      }).slice(0, 3).map(function (each) { return each.topic; });
+    }
+
+    function link(href, text) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.textContent = text;
+      return a;
+    }
+
+    function suggest(query, found) {
+      box.replaceChildren();
+      var lead = document.createElement("p");
+      lead.textContent = found.length ? "Closest topics to \u201c" + query + "\u201d:" : "No topic is close to \u201c" + query + "\u201d.";
+      box.appendChild(lead);
+      if (found.length) {
+        var items = document.createElement("ul");
+        found.forEach(function (topic) {
+          var item = document.createElement("li");
+          item.appendChild(link(topic.href, topic.title));
+          items.appendChild(item);
+        });
+        box.appendChild(items);
+      }
+      var glossary = document.createElement("p");
+      glossary.append("Or look the word up in the ", link(new URL("glossary/", base).href, "glossary"), ".");
+      box.appendChild(glossary);
+      box.hidden = false;
+    }
+
+    function update() {
+      var query = input.value.trim();
+      if (!query || list.children.length) {
+        box.hidden = true;
+        return;
+      }
+      load().then(function (all) {
+        if (input.value.trim() === query && !list.children.length) {
+          suggest(query, closest(query, all));
+        }
+      });
+    }
+
+    new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
+  })();
+
   // The light and dark switch in the header, in place of the theme's own palette
   // code (hooks/srg/theme_markup.py takes the form away from it).
   //
