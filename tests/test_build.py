@@ -670,3 +670,19 @@ def test_the_themes_templates_are_kept_compiled_outside_every_watched_folder() -
     cache = Path(env.bytecode_cache.directory).resolve()
     watched = [Path(config.docs_dir), ROOT / "hooks", ROOT / "overrides", *map(Path, config.watch)]
     assert not any(cache.is_relative_to(folder.resolve()) for folder in watched), cache
+
+
+def test_the_tables_of_contents_list_answers_not_the_pointers_left_at_old_anchors(
+    site: Build, catalog: Catalog
+) -> None:
+    pointers = 0
+    for rule, page in PAGE_OF_RULE.items():
+        html = site.page(f"{page}/index.html")
+        contents = set(re.findall(r'<a href="#([a-z0-9-]+)" class="md-nav__link">', html))
+        moved = [entry.id for entry in catalog.responsibilities if rule in entry.moved_from]
+        pointers += len(moved)
+        assert "moved" not in contents, page
+        assert {entry.id for entry in catalog.under_rule(rule)} <= contents, page
+        if moved:
+            assert '<h2 id="moved" class="srg-moved-title" data-search-exclude>' in html, page
+    assert pointers, "the data file leaves no pointer: this test no longer reads one"

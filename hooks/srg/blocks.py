@@ -36,8 +36,7 @@ def responsibility_sections(catalog: Catalog, link: Linker, args: dict[str, str]
     rule = args["rule"]
     sections = [responsibility_section(catalog, link, entry) for entry in catalog.under_rule(rule)]
     moved = [entry for entry in catalog.responsibilities if rule in entry.moved_from]
-    if moved:
-        sections.append(heading(2, "Moved to another page", "moved", "data-search-exclude"))
+    if moved:  # a heading of its own HTML, so the table of contents lists no pointers
         sections.append(html.render("moved.html", entries=moved, link=link))
     return _join(sections)
 
