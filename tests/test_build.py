@@ -686,3 +686,14 @@ def test_the_tables_of_contents_list_answers_not_the_pointers_left_at_old_anchor
         if moved:
             assert '<h2 id="moved" class="srg-moved-title" data-search-exclude>' in html, page
     assert pointers, "the data file leaves no pointer: this test no longer reads one"
+
+
+def test_every_service_page_says_when_its_answers_were_checked(site: Build, catalog: Catalog) -> None:
+    for service in catalog.services:
+        days = sorted(entry.checked for entry in catalog.responsibilities if catalog.applies(entry, service.id))
+        html = site.page(f"services/{service.id}/index.html")
+        said = re.search(r'<p class="srg-checked">Answers checked against AWS documentation (.*?)\.</p>', html)
+        assert said, service.id
+        assert re.findall(r'<time datetime="([0-9-]+)">', said[1]) == sorted(
+            {days[0].isoformat(), days[-1].isoformat()}
+        ), service.id

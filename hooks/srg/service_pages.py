@@ -6,6 +6,7 @@ the MkDocs glue adds as files and the Markdown export writes out.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 import yaml
@@ -41,6 +42,12 @@ def _rows(catalog: Catalog, service: Service, entries: list[Responsibility]) -> 
     ]
 
 
+def _checked_between(catalog: Catalog, service: Service) -> tuple[datetime.date, datetime.date]:
+    """The first and last days on which the answers about the service were checked against AWS's documentation."""
+    days = [entry.checked for entry in catalog.responsibilities if catalog.applies(entry, service.id)]
+    return min(days), max(days)
+
+
 def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """Who does what on one service, grouped by area, then the customer's checklist."""
     service = catalog.service(args["service"])
@@ -51,7 +58,7 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 
     checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
     parts = [
-        block("service_intro.html"),
+        block("service_intro.html", checked=_checked_between(catalog, service)),
         heading(2, f"What you still have to do on {service.name}", "checklist"),
         block("service_checklist.html", rows=checklist),
     ]
