@@ -435,7 +435,11 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
     owners = "Customer on EC2; AWS on Lambda, S3 and DynamoDB."
     assert page.find("h1").text == "Guest OS patching: who is responsible?"
     assert page.find("title").text == "Guest OS patching: who is responsible? · The Guide"
-    assert page.find("meta", name="description").attrs["content"] == f"{owners} The customer patches the guest OS."
+    checked = service_pages.checked_sentence(data.responsibility(GUEST))
+    assert checked == "Checked against AWS documentation on 1 November 2026."
+    description = page.find("meta", name="description").attrs["content"]
+    assert description == f"{owners} The customer patches the guest OS. {checked}"
+    assert page.find("p", class_="checked").text == checked
     assert page.find("p", class_="owners").text == owners
     assert page.find("link", rel="canonical").attrs["href"] == "https://example.org/guide/customer/#guest-os-patching"
     assert page.find("meta", http_equiv="refresh").attrs["content"] == "0; url=../../customer/#guest-os-patching"
@@ -523,7 +527,8 @@ def test_share_pages_escape_hostile_text(text: str) -> None:
     html = pages["a/guest-os-patching/index.html"]
     page = tree(html)
     assert page.find("h1").text == f"{text}: who is responsible?"
-    assert page.find("meta", name="description").attrs["content"].endswith(f" {text}")
+    checked = service_pages.checked_sentence(data.responsibility("guest-os-patching"))
+    assert page.find("meta", name="description").attrs["content"].endswith(f" {text} {checked}")
     assert not page.find_all("script")
     assert not page.find_all("img")
 

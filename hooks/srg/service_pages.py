@@ -216,6 +216,17 @@ def preview(text: str, limit: int = PREVIEW_LENGTH) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def checked_sentence(entry: Responsibility) -> str:
+    return f"Checked against AWS documentation on {html.long_date(entry.checked)}."
+
+
+def share_description(catalog: Catalog, entry: Responsibility) -> str:
+    """A share page's link preview: who holds the answer where, as much of the summary as fits, the day checked."""
+    checked = checked_sentence(entry)
+    answer = preview(f"{owners_sentence(catalog, entry)} {entry.summary}", PREVIEW_LENGTH - len(checked) - 1)
+    return f"{answer} {checked}"
+
+
 def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, site_url: str | None) -> dict[str, str]:
     """A small finished HTML page per answer, `a/<id>/index.html`: its link preview is the answer.
 
@@ -232,7 +243,7 @@ def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, sit
             entry=entry,
             title=f"{entry.title}: who is responsible?",
             owners=owners_sentence(catalog, entry),
-            description=preview(f"{owners_sentence(catalog, entry)} {entry.summary}"),
+            description=share_description(catalog, entry),
             target=f"../../{location}",
             canonical=f"{site_url}{location}" if site_url else None,
             image=f"{site_url}assets/social-card.png" if site_url else None,
