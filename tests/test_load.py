@@ -409,6 +409,36 @@ def test_a_service_security_chapter_must_be_a_source() -> None:
     assert refusal(text) == f"{NAME}:{line}: service 's3': field 'security' names no source (got 's3-chapter')"
 
 
+def test_a_service_must_state_its_default_setup() -> None:
+    document = minimal()
+    del document["services"][1]["default_setup"]
+    text = dump(document)
+    line = line_of(text, r"^- id: lambda$")
+    assert refusal(text) == f"{NAME}:{line}: service 'lambda': field 'default_setup' is missing"
+
+
+def test_a_default_setup_must_rest_on_an_aws_page() -> None:
+    document = minimal()
+    document["services"][0]["default_setup"]["sources"] = ["blog"]
+    text = dump(document)
+    line = line_of(text, r"^    sources:$")
+    assert refusal(text) == (
+        f"{NAME}:{line}: service 'ec2': field 'default_setup.sources' must cite an AWS documentation page (a source "
+        "whose url is on docs.aws.amazon.com, aws.amazon.com or repost.aws): every owner on the service is given for "
+        "this setup"
+    )
+
+
+def test_a_default_setup_source_must_exist() -> None:
+    document = minimal()
+    document["services"][2]["default_setup"]["sources"] = ["aws-notes", "s3-guide"]
+    text = dump(document)
+    line = line_of(text, r"^    - s3-guide$")
+    assert refusal(text) == (
+        f"{NAME}:{line}: service 's3': field 'default_setup.sources.1' names no source (got 's3-guide')"
+    )
+
+
 def test_alias_may_not_shadow_an_id() -> None:
     document = minimal()
     guest(document)["aliases"] = ["os-patching", HOST]

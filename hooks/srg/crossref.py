@@ -30,6 +30,7 @@ def _problems(data: DataFile) -> Iterator[Problem]:
     for index, service in enumerate(data.services):
         if service.security not in sources:
             yield Problem(("services", index, "security"), f"names no source (got {service.security!r})")
+        yield from _default_setup(service.default_setup.sources, ("services", index, "default_setup"), sources)
     yield from _aliases(data)
     categories = {c.id for c in data.categories}
     ids = {r.id for r in data.responsibilities}
@@ -125,6 +126,20 @@ def _cells(data: DataFile, entry: Responsibility, at: tuple, sources: dict) -> I
     if missing:
         names = ", ".join(missing)
         yield Problem((*at, "services"), f"gives no owner for {names} (name them, their kind or 'default')")
+
+
+def _default_setup(cited: list[str], path: tuple, sources: dict) -> Iterator[Problem]:
+    """A service's default setup rests on AWS's own documentation, as every owner on the service rests on it."""
+    for n, source_id in enumerate(cited):
+        if source_id not in sources:
+            yield Problem((*path, "sources", n), f"names no source (got {source_id!r})")
+            return
+    if not _cites_aws(cited, sources):
+        yield Problem(
+            (*path, "sources"),
+            "must cite an AWS documentation page (a source whose url is on docs.aws.amazon.com, aws.amazon.com or "
+            "repost.aws): every owner on the service is given for this setup",
+        )
 
 
 def _cell_sources(cell: Cell, path: tuple, sources: dict) -> Iterator[Problem]:

@@ -131,6 +131,15 @@ class Source(_Strict):
         return bool(self.url) and urlsplit(self.url).hostname in AWS_DOC_HOSTS
 
 
+class DefaultSetup(_Strict):
+    """What a customer gets when it keeps AWS's defaults: the setup every owner on the service is given for."""
+
+    text: Text = Field(description="The default setup in one sentence, as AWS's documentation describes it")
+    sources: Annotated[
+        list[Id], Unique, _unique("Source ids of the AWS pages that document the default setup", min_length=1)
+    ]
+
+
 class Service(_Strict):
     """A column of every per-service view."""
 
@@ -138,6 +147,10 @@ class Service(_Strict):
     name: Text
     kind: Kind = Field(description="The service's kind in the model: " + ", ".join(KINDS))
     security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
+    default_setup: DefaultSetup = Field(
+        description="The service's default setup, stated once: a cell's owner is who does the work in it; other "
+        "setups are the cell's conditions, each with its own owner"
+    )
 
     @property
     def short_name(self) -> str:

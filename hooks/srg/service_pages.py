@@ -12,16 +12,12 @@ from dataclasses import dataclass
 import yaml
 
 from . import html
-from .blocks import Block, marker, share_page
+from .blocks import Block, marker, service_page_path, share_page
 from .html import Linker
 from .markdown_text import escape, heading
 from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Responsibility, Service, lower_first
 
 TO_DO = ("customer", "shared")
-
-
-def service_page_path(service_id: str) -> str:
-    return f"services/{service_id}.md"
 
 
 # -- the page of one service -------------------------------------------------------------------
