@@ -9,19 +9,22 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import theme
+import yaml
+from helpers import dump, tree
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
 from srg.load import parse_catalog
-from srg.model import Catalog
+from srg.model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Service
 from srg.schema import schema_text
 from srg.theme_markup import GUIDE_PALETTE, NAMED_SEARCH_DIALOG
 
@@ -226,15 +229,88 @@ def test_an_entry_added_to_the_data_file_and_a_layer_appears_everywhere(
         assert f'<tr id="{service.id}-{new}">' in build.page(f"services/{service.id}/index.html")
     assert f"a/{new}/" in built_pages(build.site)
     top = catalog.layers[0]
-    picture = build.page("index.html")
-    count = len(top.responsibilities) + 1
-    cell = re.search(rf'data-area="{top.id}" data-owner="\w+">.*?</td>', picture, flags=re.S)
-    assert cell, top.id
-    assert f"of {count}</span>" in cell[0], top.id
+    picture = picture_cells(build.page("index.html"))
+    for service in catalog.services:
+        assert "customer" in picture[(top.id, service.id)].owners.split(), (top.id, service.id)
     exported = json.loads(build.page("data/responsibilities.json"))
     assert exported["responsibilities"][-1]["title"] == "Backups | restores <b>now</b>"
     rows = list(csv.DictReader(io.StringIO(build.page("data/responsibilities.csv"))))
     assert [row["service"] for row in rows if row["id"] == new] == [s.id for s in catalog.services]
+
+
+# -- the picture of the model on the home page ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PictureCell:
+    owners: str  # 'customer aws': the owners the layer's entries have on the service by default, customer's first
+    words: str  # what a reader sees in it at desktop width
+    href: str
+
+
+def picture_cells(html: str) -> dict[tuple[str, str], PictureCell]:
+    """The home page's picture, each cell by (layer, service)."""
+    figure = tree(html[html.index('<figure class="srg-picture"') : html.index("</figure>")])
+    return {
+        (td.attrs["data-layer"], td.attrs["data-service"]): PictureCell(
+            td.attrs["data-owners"],
+            " ".join(span.words for span in td.find_all("span", class_="srg-picture__word")),
+            td.find("a").attrs["href"],
+        )
+        for td in figure.find_all("td")
+    }
+
+
+def default_owners(catalog: Catalog, layer: Layer, service: Service) -> list[str]:
+    """The owners of a layer on a service, from the data: those its entries have there by default, customer's first."""
+    held = {catalog.cell(entry, service.id).owner for entry in catalog.in_layer(layer)}
+    return [owner for owner in CUSTOMER_TO_AWS if owner in held]
+
+
+def test_the_picture_names_each_layer_by_the_owners_the_data_gives_its_entries(site: Build, catalog: Catalog) -> None:
+    picture = picture_cells(site.page("index.html"))
+    drawn = [layer for layer in catalog.layers if not layer.beside]
+    assert set(picture) == {(layer.id, service.id) for layer in drawn for service in catalog.services}
+    for layer in drawn:
+        for service in catalog.services:
+            owners = default_owners(catalog, layer, service)
+            cell = picture[(layer.id, service.id)]
+            assert cell.owners.split() == owners, (layer.id, service.id)
+            assert cell.words == " ".join(OWNER_LABELS[o] for o in owners or ["n/a"]), (layer.id, service.id)
+            assert cell.href.startswith(f"services/{service.id}/#"), (layer.id, service.id)
+    # Facts that hold whatever else the data says: the customer runs EC2's guest OS, AWS the facilities,
+    # and AWS has a part in Lambda's runtime and platform.
+    assert picture[("guest-os", "ec2")].owners == "customer"
+    assert picture[("guest-os", "ec2")].href == "services/ec2/#ec2-guest-os-patching"
+    assert {picture[("facilities", s.id)].owners for s in catalog.services} == {"aws"}
+    assert "aws" in picture[("runtime", "lambda")].owners.split()
+    for service in ("s3", "dynamodb"):
+        assert picture[("data", service)].owners.split() == default_owners(
+            catalog, next(layer for layer in drawn if layer.id == "data"), catalog.service(service)
+        )
+
+
+def test_an_entry_moved_to_another_layer_moves_in_the_picture(
+    build_project: Callable[..., Build], data_text: str, site: Build, catalog: Catalog
+) -> None:
+    """The customer's data put in the facilities: that layer is split on every service, nothing else moves."""
+    document = yaml.safe_load(data_text)
+    moved = "application-data"
+    source = next(layer for layer in document["layers"] if moved in layer["responsibilities"])
+    bottom = [layer for layer in document["layers"] if not layer.get("beside")][-1]
+    source["responsibilities"].remove(moved)
+    bottom["responsibilities"].append(moved)
+    assert source is not bottom
+    assert source["responsibilities"], "the layer of the customer's data holds nothing else"
+    build = build_project(data=dump(document))
+    assert build.returncode == 0, build.output
+    before, after = picture_cells(site.page("index.html")), picture_cells(build.page("index.html"))
+    changed = {key for key in before if before[key] != after[key]}
+    for service in catalog.services:
+        assert after[(bottom["id"], service.id)].owners.split()[0] == "customer", service.id
+        assert after[(bottom["id"], service.id)].href == f"services/{service.id}/#{service.id}-{moved}"
+    assert {layer for layer, _ in changed} <= {bottom["id"], source["id"]}
+    assert {key for key in changed if key[0] == bottom["id"]} == {(bottom["id"], s.id) for s in catalog.services}
 
 
 def test_exports_hold_exactly_the_entries_of_the_data_file(site: Build, catalog: Catalog) -> None:
@@ -298,14 +374,13 @@ NO_TERMS = {
     "title", "dt", "thead", "label", "select", "option",
 }  # fmt: skip
 # Labels: owner badges, service names before a split or in a list of who holds what, "AWS does",
-# the picture's labels and counts.
+# the picture's labels.
 NO_TERMS_CLASSES = {
     "srg-owner",
     "srg-split__service",
     "srg-owners",
     "srg-owners__who",
     "srg-picture__label",
-    "srg-picture__text",
     "srg-side__label",
 }
 VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}

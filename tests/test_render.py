@@ -323,43 +323,69 @@ def test_service_page_lists_what_does_not_apply_there() -> None:
     assert "ec2-backups" not in text
 
 
-def _picture(data: Catalog, what: str = "owner") -> dict[tuple[str, str], str]:
-    page = tree(service_pages.model_picture(data, linker(data, "index.md"), {}))
-    return {
-        (td.attrs["data-area"], td.attrs["data-service"]): td.attrs["data-owner"] if what == "owner" else td.words
-        for td in page.find_all("td")
-    }
+def _picture(data: Catalog) -> Any:
+    return tree(service_pages.model_picture(data, linker(data, "index.md"), {}))
 
 
-def test_model_picture_colours_each_area_by_its_owners_and_changes_with_the_data() -> None:
+def _cells(data: Catalog, what: str = "owners") -> dict[tuple[str, str], str]:
+    """Each cell of the picture by (layer, service): its owners ('customer aws'), its visible words or its link."""
+    read = {
+        "owners": lambda td: td.attrs["data-owners"] or td.attrs["data-owner"],
+        "words": lambda td: " ".join(span.words for span in td.find_all("span", class_="srg-picture__word")),
+        "href": lambda td: td.find("a").attrs["href"],
+    }[what]
+    return {(td.attrs["data-layer"], td.attrs["data-service"]): read(td) for td in _picture(data).find_all("td")}
+
+
+def test_model_picture_names_each_layer_by_the_default_owners_of_its_entries_and_changes_with_the_data() -> None:
     doc = document()
-    before = _picture(parse(doc))
-    texts = _picture(parse(doc), "text")
+    before = _cells(parse(doc))
     assert before == {
         ("data", "ec2"): "shared",
-        ("data", "lambda"): "na",
+        ("data", "lambda"): "na",  # no entry of the layer applies
         ("data", "s3"): "shared",
         ("data", "dynamodb"): "shared",
-        ("operating-system", "ec2"): "shared",  # customer and AWS entries in one area
+        ("operating-system", "ec2"): "customer aws",  # split: the guest OS is the customer's, the host AWS's
         ("operating-system", "lambda"): "aws",
         ("operating-system", "s3"): "aws",
         ("operating-system", "dynamodb"): "aws",
     }
+    owner = _picture(parse(doc)).find("td", data_layer="operating-system", data_service="ec2").attrs["data-owner"]
+    assert owner == "split"
+    words = _cells(parse(doc), "words")
+    assert words[("operating-system", "ec2")] == "Customer AWS"  # each owner named, customer's first, no count
+    assert words[("data", "lambda")] == "Does not apply"
+    assert words[("operating-system", "s3")] == "AWS"
+    # Add an owner to a layer, then take one away: only those cells change.
     entry(doc, BACKUPS)["services"] = {"default": "shared", "lambda": "customer"}
-    after = _picture(parse(doc))
+    entry(doc, GUEST)["services"]["ec2"] = "aws"
+    after = _cells(parse(doc))
     assert after[("data", "lambda")] == "customer"
-    assert texts[("operating-system", "ec2")] == "Customer 1, AWS 1 of 2"
-    assert texts[("data", "lambda")] == "None apply"
-    assert {k: v for k, v in after.items() if k != ("data", "lambda")} == {
-        k: v for k, v in before.items() if k != ("data", "lambda")
-    }
-    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
-    assert [a.attrs["href"] for a in page.find("thead").find_all("a")] == [
-        "services/ec2/",
-        "services/lambda/",
-        "services/s3/",
-        "services/dynamodb/",
+    assert after[("operating-system", "ec2")] == "aws"
+    changed = {("data", "lambda"), ("operating-system", "ec2")}
+    assert {k: v for k, v in after.items() if k not in changed} == {k: v for k, v in before.items() if k not in changed}
+
+
+def test_model_picture_gives_each_service_an_equal_column_and_links_each_layer_to_its_answers() -> None:
+    data = catalog()
+    page = _picture(data)
+    assert [(a.attrs["href"], a.attrs["aria-label"]) for a in page.find("thead").find_all("a")] == [
+        ("services/ec2/", "Amazon EC2"),
+        ("services/lambda/", "AWS Lambda"),
+        ("services/s3/", "Amazon S3"),
+        ("services/dynamodb/", "Amazon DynamoDB"),
     ]
+    hrefs = _cells(data, "href")
+    # The service page's row of the layer's first entry held by its first owner, or what does not apply there.
+    assert hrefs[("operating-system", "ec2")] == "services/ec2/#ec2-guest-os-patching"
+    assert hrefs[("operating-system", "s3")] == "services/s3/#s3-guest-os-patching"
+    assert hrefs[("data", "ec2")] == "services/ec2/#ec2-backups"
+    assert hrefs[("data", "lambda")] == "services/lambda/#does-not-apply"
+    link = page.find("td", data_layer="operating-system", data_service="ec2").find("a")
+    assert link.words == "Customer C, AWS A: Operating system on Amazon EC2"  # letters for a phone, hidden from readers
+    assert [s.attrs.get("aria-hidden") for s in link.find_all("span", class_="srg-picture__letter")] == ["true", "true"]
+    assert "srg-picture__word" not in str(page.find("p", class_="srg-picture__key"))
+    assert [b.words for b in page.find("p", class_="srg-picture__key").find_all("b")] == ["Customer", "Shared", "AWS"]
 
 
 def test_model_picture_draws_the_layers_of_the_data_file_and_its_caption_names_them() -> None:
@@ -368,16 +394,18 @@ def test_model_picture_draws_the_layers_of_the_data_file_and_its_caption_names_t
         {"id": "guest", "name": "Guest OS", "responsibilities": [GUEST]},
         {"id": "people", "name": "People and process", "beside": True, "responsibilities": [HOST]},
     ]
-    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
-    assert [th.words for th in page.find("tbody").find_all("th")] == ["Data", "Guest OS"]
-    assert {td.attrs["data-area"] for td in page.find_all("td")} == {"data", "guest"}
-    assert page.find("figcaption").words.startswith(
-        "Each column is a service and each row a layer of its stack, from Guest OS at the bottom to Data at the top."
+    page = _picture(parse(doc))
+    assert [th.words for th in page.find_all("th", scope="rowgroup")] == ["Data", "Guest OS"]
+    assert {td.attrs["data-layer"] for td in page.find_all("td")} == {"data", "guest"}
+    caption = page.find("figcaption").words
+    assert caption.startswith(
+        "Each column is a service's stack, from guest OS at the bottom to data at the top. "
+        + service_pages.PICTURE_RULE
     )
-    assert "The areas that are not layers of the stack (people and process) are on" in page.find("figcaption").words
+    assert "The areas that are not layers of the stack (people and process) are on" in caption
     doc["layers"][2]["beside"] = False
-    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
-    assert [th.words for th in page.find("tbody").find_all("th")] == ["Data", "Guest OS", "People and process"]
+    page = _picture(parse(doc))
+    assert [th.words for th in page.find_all("th", scope="rowgroup")] == ["Data", "Guest OS", "People and process"]
     assert "not layers" not in page.find("figcaption").words
 
 

@@ -85,55 +85,64 @@ def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 
 
 @dataclass(frozen=True)
-class Share:
-    """How a layer's entries split on one service: counts per owner, and bar widths in tenths."""
+class LayerCell:
+    """One layer of one service's stack: the layer's entries that apply there, by their owner in the default setup.
 
-    owner: str
-    counts: dict[str, int]
+    The layer is held by that owner when they all agree, and split when they do
+    not: each owner is named, customer's first, and none is weighed by how many
+    entries it holds (a count made EC2's guest OS read as mostly not the customer's).
+    """
+
+    held: dict[str, list[Responsibility]]  # owner -> its entries in the layer, in the order of CUSTOMER_TO_AWS
 
     @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+    def owners(self) -> list[str]:
+        return list(self.held)
 
-    def tenths(self) -> list[tuple[str, int]]:
-        """Bar segments (owner, width in tenths) that add up to ten, largest remainder first."""
-        if not self.total:
-            return []
-        exact = {o: 10 * n / self.total for o, n in self.counts.items() if n}
-        widths = {o: int(v) for o, v in exact.items()}
-        for o in sorted(exact, key=lambda o: exact[o] - widths[o], reverse=True)[: 10 - sum(widths.values())]:
-            widths[o] += 1
-        return [(o, widths[o]) for o in CUSTOMER_TO_AWS if widths.get(o)]
+    @property
+    def owner(self) -> str:
+        """'customer', 'shared' or 'aws' when the entries agree, 'split' when they differ, 'n/a' when none applies."""
+        if not self.held:
+            return "n/a"
+        return self.owners[0] if len(self.held) == 1 else "split"
 
-    def describe(self) -> str:
-        parts = [f"{OWNER_LABELS[o]} {n}" for o, n in self.counts.items() if n]
-        return ", ".join(parts) + f" of {self.total}" if parts else "None apply"
+    @property
+    def lead(self) -> Responsibility | None:
+        """The entry the cell links to: the layer's first entry held by its first owner."""
+        return next(iter(self.held.values()))[0] if self.held else None
+
+
+def layer_cell(catalog: Catalog, layer: Layer, service: Service) -> LayerCell:
+    """Who holds a layer of the stack on a service by default, from the owners of its entries there."""
+    entries = catalog.in_layer(layer)
+    held = {
+        owner: [entry for entry in entries if catalog.cell(entry, service.id).owner == owner]
+        for owner in CUSTOMER_TO_AWS
+    }
+    return LayerCell({owner: found for owner, found in held.items() if found})
 
 
 @dataclass(frozen=True)
 class PictureRow:
     layer: Layer
-    shares: dict[str, Share]
+    cells: dict[str, LayerCell]
 
 
-def layer_share(catalog: Catalog, layer: Layer, service: Service) -> Share:
-    """A layer's counts per owner on a service, held by their one owner there, else shared (n/a if none applies)."""
-    counts = dict.fromkeys(CUSTOMER_TO_AWS, 0)
-    for entry in catalog.in_layer(layer):
-        owner = catalog.cell(entry, service.id).owner
-        if owner != "n/a":
-            counts[owner] += 1
-    owners = [owner for owner, count in counts.items() if count]
-    return Share(owners[0] if len(owners) == 1 else "shared" if owners else "n/a", counts)
+# What the picture's key says of each owner, and the letter that names it where a column is narrow (a phone).
+PICTURE_KEY = {"customer": "security in the cloud", "shared": "both do part of it", "aws": "security of the cloud"}
+PICTURE_LETTERS = {"customer": "C", "shared": "S", "aws": "A", "n/a": "\u2013"}
+PICTURE_RULE = (
+    "A layer takes the owner its responsibilities have on that service by default; where they differ, "
+    "the layer is split and each owner named."
+)
 
 
 def picture_caption(layers: list[Layer]) -> str:
-    """What the picture shows, from the layers it draws (bottom and top) and those it leaves out."""
+    """What the picture shows and how a layer's owner is found, with the areas it leaves beside the stack."""
     drawn = [layer for layer in layers if not layer.beside]
     caption = (
-        f"Each column is a service and each row a layer of its stack, from {drawn[-1].name} at the bottom "
-        f"to {drawn[0].name} at the top. Each bar shows how that layer's responsibilities split on "
-        "that service: the customer's, both sides', and AWS's (screen readers hear the counts)."
+        f"Each column is a service's stack, from {lower_first(drawn[-1].name)} at the bottom "
+        f"to {lower_first(drawn[0].name)} at the top. {PICTURE_RULE}"
     )
     beside = [lower_first(layer.name) for layer in layers if layer.beside]
     if beside:
@@ -143,9 +152,9 @@ def picture_caption(layers: list[Layer]) -> str:
 
 
 def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """For each service, the layers of its stack from the data down to the facilities, coloured by who holds each."""
+    """For each service, the layers of its stack from the facilities up to the data, each named by who holds it."""
     rows = [
-        PictureRow(layer, {s.id: layer_share(catalog, layer, s) for s in catalog.services})
+        PictureRow(layer, {s.id: layer_cell(catalog, layer, s) for s in catalog.services})
         for layer in catalog.layers
         if not layer.beside
     ]
@@ -156,6 +165,8 @@ def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         rows=rows,
         caption=picture_caption(catalog.layers),
         pages=pages,
+        key=PICTURE_KEY,
+        letters=PICTURE_LETTERS,
         mark=marker(catalog, link),
     )
 
