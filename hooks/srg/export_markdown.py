@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import SrgError
 from .exports import as_csv, as_json
 from .load import load_catalog
+from .nist import NIST_DIR
 from .pipeline import Site, inline_html, render_page
 from .schema import schema_text
 from .service_pages import generated_pages, share_pages
@@ -33,7 +34,7 @@ def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = 
     site = Site(catalog, pages)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md", NIST_DIR))
     for page, markdown in pages.items():
         front, body = _split_front_matter(markdown)
         target = out / page
