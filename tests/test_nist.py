@@ -134,7 +134,7 @@ def commit_catalog(repo: Path, document: Any, tag: str) -> None:
 
 
 @pytest.fixture
-def snapshot(tmp_path: Path) -> Path:
+def nist_snapshot(tmp_path: Path) -> Path:
     """A git snapshot of a small 'usnistgov/oscal-content': v1 (5.1.1), v2 (5.2.0), v3 (not a catalog)."""
     repo = tmp_path / "oscal-content"
     repo.mkdir()
@@ -342,51 +342,51 @@ def test_the_real_data_names_only_controls_of_the_pinned_catalog() -> None:
 # -- the refresh from a snapshot -------------------------------------------------------------------------
 
 
-def test_refresh_writes_the_trimmed_copy_and_where_it_came_from(snapshot: Path, tmp_path: Path) -> None:
+def test_refresh_writes_the_trimmed_copy_and_where_it_came_from(nist_snapshot: Path, tmp_path: Path) -> None:
     out = tmp_path / "pinned"
-    change = refresh(snapshot, "v1", out, TODAY)
+    change = refresh(nist_snapshot, "v1", out, TODAY)
     assert change.before is None
     nist = load_nist(out)
     assert (nist.version, [c.label for c in nist.controls]) == ("5.1.1", ["AC-1", "AC-2", "AC-2(1)", "AC-2(2)"])
     source = nist.source
     assert (source.ref, source.committed, source.taken) == ("v1", datetime.date(2025, 8, 27), TODAY)
     assert source.version == "5.1.1"
-    assert source.commit == git(snapshot.parent, "rev-parse", "v1").strip()
+    assert source.commit == git(nist_snapshot.parent, "rev-parse", "v1").strip()
     assert (out / LICENSE_FILE).read_text(encoding="utf-8").startswith("## This project is in the worldwide public")
     written = json.loads((out / CATALOG_FILE).read_text(encoding="utf-8"))
     assert "params" not in json.dumps(written)
     assert "No previous copy" in change.report()
 
 
-def test_refresh_reports_controls_added_removed_and_withdrawn(snapshot: Path, tmp_path: Path) -> None:
+def test_refresh_reports_controls_added_removed_and_withdrawn(nist_snapshot: Path, tmp_path: Path) -> None:
     out = tmp_path / "pinned"
-    refresh(snapshot, "v1", out, TODAY)
-    change = refresh(snapshot, "v2", out, TODAY)
+    refresh(nist_snapshot, "v1", out, TODAY)
+    change = refresh(nist_snapshot, "v2", out, TODAY)
     assert (change.added, change.removed, change.withdrawn) == (["SA-24"], [], ["AC-2(2)"])
     report = change.report()
     assert report.startswith("NIST SP 800-53 Rev. 5 5.2.0 from usnistgov/oscal-content v2 (")
     assert "Since the previous copy (5.1.1, v1):\n  1 added: SA-24\n  0 removed\n  1 withdrawn: AC-2(2)" in report
-    back = refresh(snapshot, "v1", out, TODAY)
+    back = refresh(nist_snapshot, "v1", out, TODAY)
     assert (back.added, back.removed, back.withdrawn) == ([], ["SA-24"], [])
 
 
 def test_refresh_from_a_broken_catalog_changes_nothing(
-    snapshot: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    nist_snapshot: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "pinned"
-    refresh(snapshot, "v2", out, TODAY)
+    refresh(nist_snapshot, "v2", out, TODAY)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert main([str(snapshot), "v3", str(out)]) == 1
+    assert main([str(nist_snapshot), "v3", str(out)]) == 1
     error = capsys.readouterr().err.strip()
     assert error.startswith(f"usnistgov/oscal-content@v3:{CATALOG_PATH}: is not an OSCAL catalog: field ")
     assert "\n" not in error
-    assert main([str(snapshot), "no-such-tag", str(out)]) == 1
+    assert main([str(nist_snapshot), "no-such-tag", str(out)]) == 1
     assert "git rev-parse" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_refresh_prints_its_report(snapshot: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(snapshot), "v2", str(tmp_path / "pinned")]) == 0
+def test_refresh_prints_its_report(nist_snapshot: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(nist_snapshot), "v2", str(tmp_path / "pinned")]) == 0
     assert "5 controls, 1 of them withdrawn." in capsys.readouterr().out
 
 
