@@ -28,6 +28,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .nist import Control, NistCatalog
+
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal[Owner, "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
@@ -64,6 +66,9 @@ ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
 TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
+# A control of NIST SP 800-53 Rev. 5 as NIST writes it ('AC-2', 'AC-2(1)'), and an AWS Security Hub control ('RDS.3').
+NIST_LABEL_PATTERN = rf"^[A-Z]{{2}}-\d+(?:\(\d+\))?{END}"
+SECURITY_HUB_ID_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*\.\d+{END}"
 MAX_TEXT = 400
 
 Text = Annotated[str, Strict(), StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
@@ -71,6 +76,8 @@ Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
 Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
 TermName = Annotated[str, Strict(), StringConstraints(pattern=TERM_PATTERN)]
+NistLabel = Annotated[str, Strict(), StringConstraints(pattern=NIST_LABEL_PATTERN)]
+SecurityHubId = Annotated[str, Strict(), StringConstraints(pattern=SECURITY_HUB_ID_PATTERN)]
 
 
 _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\s\S])")
@@ -99,7 +106,7 @@ def _no_repeats(items: list[Any]) -> list[Any]:
     seen = set()
     for item in items:
         if item in seen:
-            raise PydanticCustomError("repeated_item", "lists {item!r} twice", {"item": item})
+            raise PydanticCustomError("repeated_item", "lists {item} twice", {"item": repr(item)})
         seen.add(item)
     return items
 
@@ -242,6 +249,23 @@ def _cell_form(value: Any) -> str:
     return "as-cell" if isinstance(value, dict) else "as-owner"
 
 
+class NistMapping(_Strict):
+    """The NIST SP 800-53 Rev. 5 controls that AWS relates to the Security Hub controls checking an entry."""
+
+    controls: Annotated[
+        list[NistLabel],
+        Unique,
+        _unique("Controls of NIST SP 800-53 Rev. 5, written as NIST does ('AC-2', 'AC-2(1)')", min_length=1),
+    ]
+    securityhub: Annotated[
+        list[SecurityHubId],
+        Unique,
+        _unique("The AWS Security Hub controls whose 'Related requirements' list them ('RDS.3')", min_length=1),
+    ]
+    sources: Annotated[list[Id], Unique, _unique("Source ids: the Security Hub control pages read", min_length=1)]
+    read: CheckedDate = Field(description="The day those pages' related requirements were read")
+
+
 CellSpec = Annotated[
     Annotated[CellOwner, Tag("as-owner")] | Annotated[Cell, Tag("as-cell")],
     Discriminator(_cell_form),
@@ -285,6 +309,11 @@ class Responsibility(_Strict):
         [], description="Rules whose page once listed the entry: a pointer stays there, so old links keep working"
     )
     question: Question = None  # type: ignore[assignment]
+    nist: NistMapping = Field(
+        None,
+        description="Optional: the NIST SP 800-53 Rev. 5 controls AWS's Security Hub documentation relates to the "
+        "checks of this entry, each a label of NIST's catalog (docs/data/nist-800-53/)",
+    )
 
     def ask(self) -> str:
         """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
@@ -332,6 +361,7 @@ class Catalog:
     path: str
     data: DataFile
     cells: dict[str, dict[str, Cell]] = field(repr=False)
+    nist: NistCatalog | None = field(default=None, repr=False)
 
     @property
     def sources(self) -> list[Source]:
@@ -442,6 +472,12 @@ class Catalog:
         if cell.owner == "shared":
             return f"AWS: {entry.aws} Customer: {entry.customer}"
         return "Does not apply to this service."
+
+    def nist_controls(self, entry: Responsibility) -> list[Control]:
+        """The entry's NIST SP 800-53 Rev. 5 controls, as the pinned catalog names them, in the data's order."""
+        if entry.nist is None or self.nist is None:
+            return []
+        return [self.nist.control(label) for label in entry.nist.controls]
 
     def ids_and_aliases(self) -> dict[str, str]:
         """Map every id and alias to the id of the responsibility it names."""
