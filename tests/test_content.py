@@ -59,12 +59,14 @@ def test_installed_software_is_shared_on_rds(data: Catalog) -> None:
 
 @pytest.mark.parametrize(("entry", "owner"), [("vpc-internet-access", "aws"), ("security-groups", "n/a")])
 def test_network_controls_on_lambda_follow_the_default_setup(data: Catalog, entry: str, owner: str) -> None:
-    """A function is not attached to a customer VPC by default; attached, the network controls are the customer's."""
+    """A function is not attached to a customer VPC by default; attached, or on Lambda Managed Instances, whose
+    capacity provider runs in the customer's subnets, the network controls are the customer's."""
     lam = cell(data, entry, "lambda")
     assert lam.owner == owner
-    [attached] = lam.conditions
-    assert attached.when == "Attached to a customer VPC"
-    assert attached.owner == "customer"
+    assert {c.when: c.owner for c in lam.conditions} == {
+        "Attached to a customer VPC": "customer",
+        "Lambda Managed Instances (capacity provider)": "customer",
+    }
 
 
 @pytest.mark.parametrize(

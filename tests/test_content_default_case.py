@@ -51,10 +51,12 @@ def test_every_service_states_its_default_setup_on_an_aws_page(data: Catalog) ->
         ("fargate", ["ECS service", "latest Fargate platform version"], "APIReference/API_CreateService.html"),
         ("eks", ["quick configuration", "EKS Auto Mode", "preferred"], "userguide/automode-get-started-console.html"),
         ("eks", ["managed node groups"], "userguide/getting-started-console.html"),
+        ("eks", ["eksctl leaves Auto Mode off"], "eks/latest/eksctl/auto-mode.html"),
         ("elastic-beanstalk", ["managed platform updates are on by default"], "environment-platform-update-managed"),
         ("rds", ["not RDS Custom", "minor engine upgrades applied automatically"], "API_CreateDBInstance.html"),
         ("aurora", ["February 18, 2026", "minor engine upgrades applied automatically"], "API_CreateDBCluster.html"),
         ("lambda", [".zip file archive", "Auto runtime update mode", "not attached to a customer VPC"], "/lambda/"),
+        ("lambda", ["Author from scratch"], "lambda/latest/dg/configuration-function-zip.html"),
         ("s3", ["Block Public Access is on", "SSE-S3", "Versioning is off"], "AmazonS3/latest/userguide/"),
         ("dynamodb", ["AWS owned key", "point-in-time recovery"], "amazondynamodb/latest/developerguide/"),
     ],
@@ -66,6 +68,15 @@ def test_the_default_setup_names_what_the_answers_rest_on(
     for word in words:
         assert word in setup.text, (service, word)
     assert cites(data, setup.sources, page), service
+
+
+def test_every_default_setup_says_what_it_is_based_on(data: Catalog) -> None:
+    """One rule for every service: the user guide's default or console path, else the API's default."""
+    for service in data.services:
+        assert "(based on " in service.default_setup.text, service.id
+    rule = "where the guide is silent, the API's default"
+    assert rule in (ROOT / "docs" / "data" / "responsibilities.yml").read_text(encoding="utf-8")
+    assert rule in " ".join((ROOT / "docs" / "sources.md").read_text(encoding="utf-8").split())
 
 
 def test_no_condition_is_the_default_setup(data: Catalog) -> None:
@@ -155,6 +166,13 @@ def test_the_owner_is_the_default_cases(data: Catalog, entry_id: str, service: s
         ("vpc-internet-access", "lambda", "Attached to a customer VPC", "customer"),
         ("security-groups", "lambda", "Attached to a customer VPC", "customer"),
         ("container-images", "lambda", "Container image", "shared"),
+        ("guest-os-patching", "eks", "Standalone Pods on Fargate (no Deployment or StatefulSet)", "shared"),
+        ("managed-service-patching", "eks", "Standalone Pods on Fargate (no Deployment or StatefulSet)", "shared"),
+        ("vpc-internet-access", "lambda", "Lambda Managed Instances (capacity provider)", "customer"),
+        ("security-groups", "lambda", "Lambda Managed Instances (capacity provider)", "customer"),
+        ("network-acls", "lambda", "Lambda Managed Instances (capacity provider)", "customer"),
+        ("key-management", "aurora", "Cluster created before February 18, 2026", "shared"),
+        ("key-management", "s3", "SSE-C (customer-provided keys)", "customer"),
     ],
 )
 def test_other_setups_keep_their_own_owner(data: Catalog, entry_id: str, service: str, when: str, owner: str) -> None:
@@ -185,3 +203,37 @@ def test_the_errata_list_every_entry_whose_owner_changed() -> None:
     for entry_id in {entry for entry, *_ in CHANGED}:
         assert f"[[{entry_id}]]" in section, entry_id
     assert "With Fargate, AWS patches the guest OS." not in sources_page, "the notes were right: erratum withdrawn"
+
+
+def test_the_lambda_network_conditions_cite_their_pages(data: Catalog) -> None:
+    for entry_id in ("vpc-internet-access", "security-groups", "network-acls", "network-traffic-protection"):
+        for condition in cell(data, entry_id, "lambda").conditions:
+            assert condition.sources, (entry_id, condition.when)
+            page = "capacity-providers" if "Managed Instances" in condition.when else "configuration-vpc.html"
+            assert cites(data, condition.sources, page), (entry_id, condition.when)
+
+
+def test_the_second_readings_unsupported_wording_is_gone(data: Catalog) -> None:
+    """Claims no cited AWS page makes (second reading of 7 December 2026)."""
+    texts = [
+        text
+        for entry in data.responsibilities
+        for service in data.services
+        for text in [data.cell(entry, service.id).note or ""]
+        + [c.note for c in data.cell(entry, service.id).conditions]
+    ]
+    for phrase in ("roughly weekly", "stays unencrypted", "other database credentials", "The default .zip function"):
+        assert not [t for t in texts if phrase in t], phrase
+    assert "has no security group" not in cell(data, "security-groups", "lambda").note
+    assert "Lambda maintains" not in cell(data, "network-acls", "lambda").note, "n/a, not AWS's: keep one owner"
+    assert "as they expire" in cell(data, "eks-control-plane", "eks").note
+
+
+def test_standalone_pods_on_eks_fargate_match_standalone_tasks_on_ecs(data: Catalog) -> None:
+    """What no controller recreates, the customer relaunches: the same shared answer on ECS and EKS."""
+    ecs = [c for c in cell(data, "managed-service-patching", "fargate").conditions if "Standalone" in c.when]
+    for entry_id in ("guest-os-patching", "managed-service-patching"):
+        [pods] = [c for c in cell(data, entry_id, "eks").conditions if "Standalone Pods" in c.when]
+        assert pods.owner == ecs[0].owner == "shared"
+        assert "the customer creates the replacement Pod" in pods.note
+        assert cites(data, pods.sources, "fargate-pod-patching.html")
