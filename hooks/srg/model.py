@@ -43,7 +43,7 @@ RISK_MEANINGS: dict[str, str] = {
     "other": "the rest",
 }
 # The tag a checklist item carries for its risk (none for the rest).
-RISK_TAGS: dict[str, str] = {"off-by-default": "Off or open by default", "exposes-data": "Exposes data", "other": ""}
+RISK_TAGS: dict[str, str] = {"off-by-default": "Off or open by default", "exposes-data": "Data exposure", "other": ""}
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
