@@ -132,24 +132,78 @@ def test_every_service_has_a_page_listed_on_by_service(site: Build, catalog: Cat
     )
 
 
+def folds_of(html: str) -> dict[str, str]:
+    """A service page's folded areas by id, each the HTML of its <details>."""
+    return dict(re.findall(r'<details class="srg-fold srg-service-area" id="([a-z0-9-]+)">(.*?)</details>', html, re.S))
+
+
+def checklist_of(html: str) -> list[tuple[str, str]]:
+    """A service page's checklist in its order: (entry id, risk) of each item."""
+    listed = re.search(r'<ul class="srg-checklist">(.*?)</ul>', html, flags=re.S)
+    assert listed
+    return re.findall(r'<li id="do-([a-z0-9-]+)" data-risk="([a-z-]+)">', listed[1])
+
+
 def test_every_entry_is_on_each_service_page_in_its_area_or_as_not_applicable(site: Build, catalog: Catalog) -> None:
     for service in catalog.services:
         html = site.page(f"services/{service.id}/index.html")
         absent = html[html.index('id="does-not-apply"') :] if 'id="does-not-apply"' in html else ""
-        present = html[: len(html) - len(absent)]
+        folds = folds_of(html)
+        to_do = {entry_id for entry_id, _ in checklist_of(html)}
         for entry in catalog.responsibilities:
             link = f'href="../../{section_of(entry.id, catalog)}"'
             if catalog.applies(entry, service.id):
-                row = re.search(rf'<tr id="{service.id}-{entry.id}">(.*?)</tr>', present, flags=re.S)
+                # Every cell stays on the page, folded in its area: closed, and the browser opens it for a link.
+                row = re.search(rf'<tr id="{service.id}-{entry.id}">(.*?)</tr>', folds[f"area-{entry.category}"], re.S)
                 assert row, (service.id, entry.id)
                 assert link in row[1]
                 owner = catalog.cell(entry, service.id).owner
                 assert f"srg-owner--{owner}" in row[1], (service.id, entry.id)
-                to_do = f'<li id="do-{entry.id}">' in present
-                assert to_do == (owner in {"customer", "shared"}), (service.id, entry.id)
+                assert (entry.id in to_do) == (owner in {"customer", "shared"}), (service.id, entry.id)
             else:
                 assert f'id="{service.id}-{entry.id}"' not in html
                 assert link in absent, (service.id, entry.id)
+        assert list(folds) == [f"area-{c.id}" for c in catalog.categories if f"area-{c.id}" in folds]
+
+
+def test_each_checklist_puts_what_is_off_or_open_by_default_first_and_leaves_out_what_aws_does(
+    site: Build, catalog: Catalog
+) -> None:
+    for service in catalog.services:
+        html = site.page(f"services/{service.id}/index.html")
+        to_do = [e for e in catalog.responsibilities if catalog.cell(e, service.id).owner in {"customer", "shared"}]
+        ordered = sorted(to_do, key=lambda e: catalog.checklist_key(e, service.id))
+        assert checklist_of(html) == [(e.id, catalog.risk_on(e, service.id)) for e in ordered], service.id
+        by_aws = [e.id for e in catalog.responsibilities if catalog.cell(e, service.id).owner == "aws"]
+        listed = html[html.index('id="aws-does-list"') : html.index('id="areas"')]
+        assert re.findall(r'<li><a href="[^"]*#([a-z0-9-]+)">', listed) == by_aws, service.id
+        assert '<details class="srg-fold" id="aws-does-list">' in html
+    # On RDS, storage encryption is off by default (its cell says so) and automated backups are on: the first
+    # comes first, tagged, and the second carries no tag.
+    rds = checklist_of(site.page("services/rds/index.html"))
+    assert rds[0][1] == "off-by-default"
+    assert ("data-encryption", "off-by-default") in rds
+    assert ("backups-and-resilience", "other") in rds
+    assert rds.index(("data-encryption", "off-by-default")) < rds.index(("backups-and-resilience", "other"))
+
+
+def test_the_counts_of_what_is_left_to_you_say_what_they_count(site: Build, catalog: Catalog) -> None:
+    index = site.page("services/index.html")
+    assert '<th scope="col">Left to you in its default setup</th>' in index
+    own = {}
+    for service in catalog.services:
+        owners = [catalog.cell(e, service.id).owner for e in catalog.responsibilities]
+        own[service.id], shared = owners.count("customer"), owners.count("shared")
+        row = re.search(rf'<tr data-service="{service.id}">(.*?)</tr>', index, flags=re.S)
+        assert row
+        assert f"<td>{own[service.id]} yours alone · {shared} shared with AWS</td>" in row[1], service.id
+        page = site.page(f"services/{service.id}/index.html")
+        counts = text_of(re.search(r'<p class="srg-checklist__counts">(.*?)</p>', page, flags=re.S)[1])
+        tasks = f"{own[service.id]} tasks are yours alone and {shared} are shared with AWS, which does part of each."
+        assert counts.startswith(f"In {service.name}'s default setup, {tasks}"), service.id
+        assert f"{own[service.id]} tasks of your own and {shared} tasks shared with AWS" in page, service.id
+    # What the counts are for: a serverless service does not read as more of the customer's work than EC2.
+    assert own["lambda"] < own["ec2"]
 
 
 def test_related_and_source_links_resolve_across_pages(site: Build, catalog: Catalog) -> None:

@@ -504,6 +504,60 @@ def test_a_cell_note_citing_only_a_non_aws_page_is_refused() -> None:
     )
 
 
+@pytest.mark.parametrize("where", ["entry", "cell"])
+def test_bad_risk_names_the_values_it_may_take(where: str) -> None:
+    document = minimal()
+    if where == "entry":
+        guest(document)["risk"] = "high"
+        line, field = in_entry(r"^  risk: high$"), "risk"
+    else:
+        guest(document)["services"]["lambda"]["risk"] = "high"
+        line, field = in_entry(r"^      risk: high$"), "services.lambda.risk"
+    refused(
+        document,
+        line,
+        f"entry '{GUEST}'",
+        field,
+        "must be one of off-by-default, exposes-data, other (got 'high')",
+    )
+
+
+def test_a_cell_that_sets_a_risk_needs_its_own_sources_from_aws() -> None:
+    document = minimal()
+    guest(document)["services"]["ec2"] = {"owner": "customer", "risk": "off-by-default"}
+    refused(
+        document,
+        in_entry(r"^    ec2:$"),
+        f"entry '{GUEST}'",
+        "services.ec2",
+        "needs its own 'sources': the cell has a risk, which must cite a page",
+    )
+    guest(document)["services"]["ec2"]["sources"] = ["blog"]
+    refused(
+        document,
+        lambda text: line_of(text, r"^      sources:$", after="    ec2:"),
+        f"entry '{GUEST}'",
+        "services.ec2.sources",
+        "must cite an AWS documentation page",
+    )
+
+
+def test_a_cells_risk_wins_over_its_entrys_and_the_rest_is_other() -> None:
+    document = minimal()
+    guest(document)["risk"] = "exposes-data"
+    guest(document)["services"]["ec2"] = {"owner": "customer", "risk": "off-by-default", "sources": ["aws-notes"]}
+    catalog = parse(document)
+    entry_, host = catalog.responsibility(GUEST), catalog.responsibility(HOST)
+    assert [catalog.risk_on(entry_, s.id) for s in catalog.services] == ["off-by-default"] + ["exposes-data"] * 3
+    assert catalog.risk_on(host, "ec2") == "other"
+    # One sortable key: the risk's rank, then the data file's order.
+    assert catalog.checklist_key(entry_, "ec2") == (0, 0)
+    assert catalog.checklist_key(entry_, "lambda") == (1, 0)
+    assert catalog.checklist_key(host, "ec2") == (2, 1)
+    # The risk changes no cell's key: services whose cells say the same still share a row.
+    assert catalog.cell(entry_, "ec2").key == Cell(owner="customer", sources=["aws-notes"]).key
+
+
 def test_a_cell_without_a_note_needs_no_source() -> None:
     document = minimal()
     guest(document)["services"]["lambda"] = {"owner": "aws"}

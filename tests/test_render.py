@@ -9,6 +9,7 @@ expanding markers, and stashes the blocks away from Markdown).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import markdown
@@ -297,30 +298,113 @@ def test_glossary_lists_every_term_alphabetically_with_its_anchor() -> None:
 # -- pages about services -----------------------------------------------------------------------------
 
 
+def _checklist(data: Catalog, service: str) -> list[Any]:
+    text = service_pages.service_page(data, linker(data, f"services/{service}.md"), {"service": service})
+    return tree(text).find("ul", class_="srg-checklist").find_all("li")
+
+
 def test_service_page_checklist_holds_the_customer_and_shared_cells_anchored_do_id() -> None:
     data = catalog()
     text = service_pages.service_page(data, linker(data, "services/ec2.md"), {"service": "ec2"})
-    checklist = text[text.index("{ #checklist") : text.index("{ #area-")]
-    items = tree(checklist).find_all("li")
+    assert "## What you still have to do on Amazon EC2 { #checklist" in text
+    checklist = text[text.index("{ #checklist") : text.index("{ #aws-does")]
+    items = tree(checklist).find("ul", class_="srg-checklist").find_all("li")
     assert [(li.attrs["id"], li.find("span").words) for li in items] == [
         ("do-guest-os-patching", "Customer"),
         ("do-backups", "Shared"),
     ]
     assert items[0].words == "Customer Guest OS patching: The customer patches the instance."
     assert items[0].find("a").attrs["href"] == "../../customer/#guest-os-patching"
-    assert "## What you still have to do on Amazon EC2 { #checklist" in text
+    assert tree(checklist).find("p", class_="srg-checklist__counts").words == (
+        "In Amazon EC2's default setup, 1 task is yours alone and 1 is shared with AWS, which does part of each."
+    )
     rows = [tr.attrs.get("id") for tr in tree(text).find_all("tr") if tr.attrs.get("id")]
     assert rows == ["ec2-guest-os-patching", "ec2-host-os-patching", "ec2-backups"]
     assert "{ #does-not-apply" not in text
 
 
+def test_checklist_puts_what_is_off_by_default_first_then_what_exposes_data() -> None:
+    doc = document()
+    assert [li.attrs["id"] for li in _checklist(parse(doc), "ec2")] == ["do-guest-os-patching", "do-backups"]
+    # Backups is off by default on EC2 alone: it goes first there, with its tag, and keeps its place elsewhere.
+    entry(doc, BACKUPS)["services"]["ec2"] = {"owner": "shared", "risk": "off-by-default", "sources": ["aws-notes"]}
+    entry(doc, GUEST)["risk"] = "exposes-data"
+    items = _checklist(parse(doc), "ec2")
+    assert [(li.attrs["id"], li.attrs["data-risk"]) for li in items] == [
+        ("do-backups", "off-by-default"),
+        ("do-guest-os-patching", "exposes-data"),
+    ]
+    assert [li.find("span", class_="srg-risk").words for li in items] == ["Off or open by default", "Data exposure"]
+    assert items[0].words == (
+        "Shared Backups Off or open by default: AWS: Patches the host. Customer: Patches the guest."
+    )
+    data = parse(doc)
+    assert [li.attrs["id"] for li in _checklist(data, "s3")] == ["do-backups"]
+    assert _checklist(data, "s3")[0].find_all("span", class_="srg-risk") == []  # the rest carries no tag
+    keys = [data.checklist_key(data.responsibility(i), "ec2") for i in (BACKUPS, GUEST)]
+    assert keys == sorted(keys)
+
+
+def test_checklist_counts_say_how_many_of_each_risk_come_first() -> None:
+    assert service_pages.urgency_sentence(Counter({"off-by-default": 4, "exposes-data": 11, "other": 17})) == (
+        "Most urgent first: 4 off or open by default, then 11 that expose data if left undone, then the other 17."
+    )
+    assert service_pages.urgency_sentence(Counter({"exposes-data": 1})) == (
+        "Most urgent first: 1 that exposes data if left undone."
+    )
+    assert service_pages.urgency_sentence(Counter({"other": 3})) == ""
+
+
+def test_what_aws_does_is_left_out_of_the_checklist_and_listed_folded() -> None:
+    data = catalog()
+    for service in ("ec2", "lambda", "s3"):
+        text = service_pages.service_page(data, linker(data, f"services/{service}.md"), {"service": service})
+        page = tree(text)
+        by_aws = {e.id for e in data.responsibilities if data.cell(e, service).owner == "aws"}
+        assert by_aws, service
+        assert {li.attrs["id"].removeprefix("do-") for li in _checklist(data, service)}.isdisjoint(by_aws)
+        fold = page.find("details", id="aws-does-list")
+        assert "open" not in fold.attrs
+        assert {a.attrs["href"].rsplit("#", 1)[1] for a in fold.find_all("a")} == by_aws
+        name = data.service(service).short_name
+        assert fold.find("summary").words == f"The {len(by_aws)} responsibilities AWS carries on {name}"
+
+
+def test_areas_are_folded_and_hold_every_cell_of_the_service() -> None:
+    data = catalog()
+    text = service_pages.service_page(data, linker(data, "services/ec2.md"), {"service": "ec2"})
+    assert "## Who does what, area by area { #areas }" in text
+    folds = tree(text).find_all("details", class_="srg-service-area")
+    assert [d.attrs["id"] for d in folds] == ["area-operating-system", "area-data"]
+    assert not any("open" in d.attrs for d in folds)
+    assert [d.find("summary").words for d in folds] == [
+        "Operating system 1 yours alone · 1 done by AWS",
+        "Data 1 shared",
+    ]
+    cells = {tr.attrs["id"]: tr.find("span").words for d in folds for tr in d.find_all("tr") if tr.attrs.get("id")}
+    assert cells == {"ec2-guest-os-patching": "Customer", "ec2-host-os-patching": "AWS", "ec2-backups": "Shared"}
+
+
 def test_service_page_lists_what_does_not_apply_there() -> None:
     data = catalog()
     text = service_pages.service_page(data, linker(data, "services/lambda.md"), {"service": "lambda"})
-    assert [li.attrs["id"] for li in tree(text).find_all("li")] == []
+    assert _checklist(data, "lambda") == []
     absent = text[text.index("## Not part of AWS Lambda { #does-not-apply") :]
     assert [a.words for a in tree(absent).find_all("a")] == ["Backups"]
     assert "ec2-backups" not in text
+
+
+def test_left_to_you_counts_own_and_shared_tasks_apart_on_the_index() -> None:
+    data = catalog()
+    assert service_pages.left_to_you(data, data.service("ec2")) == service_pages.LeftToYou(own=1, shared=1)
+    page = tree(service_pages.service_index(data, linker(data, "services.md"), {}))
+    assert page.find_all("th")[2].words == "Left to you in its default setup"
+    assert [tr.find_all("td")[1].words for tr in page.find("tbody").find_all("tr")] == [
+        "1 yours alone · 1 shared with AWS",
+        "0 yours alone · 0 shared with AWS",
+        "0 yours alone · 1 shared with AWS",
+        "0 yours alone · 1 shared with AWS",
+    ]
 
 
 def _picture(data: Catalog) -> Any:
@@ -427,9 +511,12 @@ def test_generated_pages_are_a_page_per_service() -> None:
     meta_text, body = pages["services/ec2.md"].removeprefix("---\n").split("---\n", 1)
     meta = yaml.safe_load(meta_text)
     assert meta["title"] == "Amazon EC2: who secures what"
-    assert meta["description"].endswith("and the 2 things you still have to do.")
+    assert meta["description"].endswith(
+        "what is left to you in its default setup, 1 task of your own and 1 task shared with AWS, most urgent first."
+    )
     assert '<!-- srg:service-page service="ec2" -->' in body
-    assert "and the 0 things" in yaml.safe_load(pages["services/lambda.md"].split("---\n")[1])["description"]
+    lambda_meta = yaml.safe_load(pages["services/lambda.md"].split("---\n")[1])
+    assert "0 tasks of your own and 0 tasks shared with AWS" in lambda_meta["description"]
 
 
 HAND_WRITTEN = {

@@ -159,7 +159,7 @@ def _default_setup(cited: list[str], path: tuple, sources: dict) -> Iterator[Pro
 
 
 def _cell_sources(cell: Cell, path: tuple, sources: dict) -> Iterator[Problem]:
-    """Every source a cell names exists; its note, and each condition, rest on an AWS documentation page."""
+    """Every source a cell names exists; its note, its risk and each condition rest on an AWS documentation page."""
     cited = [(("sources", n), s) for n, s in enumerate(cell.sources)]
     for c, condition in enumerate(cell.conditions):
         cited += [(("conditions", c, "sources", n), s) for n, s in enumerate(condition.sources)]
@@ -167,9 +167,10 @@ def _cell_sources(cell: Cell, path: tuple, sources: dict) -> Iterator[Problem]:
         if source_id not in sources:
             yield Problem((*path, *where), f"names no source (got {source_id!r})")
     if cell.says_more and not cell.sources:
-        yield Problem(path, "needs its own 'sources': the cell has a note or conditions, which must cite a page")
+        said = "a risk" if cell.risk and not (cell.note or cell.conditions) else "a note or conditions"
+        yield Problem(path, f"needs its own 'sources': the cell has {said}, which must cite a page")
         return
-    if cell.note and not _cites_aws(cell.sources, sources):
+    if (cell.note or cell.risk) and not _cites_aws(cell.sources, sources):
         yield Problem((*path, "sources"), _NOT_AWS)
     for c, condition in enumerate(cell.conditions):
         if not _cites_aws([*condition.sources, *cell.sources], sources):

@@ -33,9 +33,19 @@ from .nist import Control, NistCatalog
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal[Owner, "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
+# How much a task left undone matters, most first: the order of each service's checklist.
+Risk = Literal["off-by-default", "exposes-data", "other"]
 
 OWNERS: tuple[Owner, ...] = get_args(Owner)
 KINDS: tuple[Kind, ...] = get_args(Kind)
+RISKS: tuple[Risk, ...] = get_args(Risk)
+RISK_MEANINGS: dict[str, str] = {
+    "off-by-default": "the protection is off, or the resource open, in the default setup until the customer acts",
+    "exposes-data": "left undone, it lets others reach or read the customer's data",
+    "other": "the rest",
+}
+# The tag a checklist item carries for its risk (none for the rest).
+RISK_TAGS: dict[str, str] = {"off-by-default": "Off or open by default", "exposes-data": "Data exposure", "other": ""}
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
@@ -207,29 +217,36 @@ class Condition(_Strict):
 
 
 _NEEDS_SOURCES = {"required": ["sources"], "properties": {"sources": {"minItems": 1}}}
+_RISK = "How much leaving it undone matters, most first: " + "; ".join(
+    f"{risk} ({meaning})" for risk, meaning in RISK_MEANINGS.items()
+)
 
 
 class Cell(_Strict):
-    """Who holds a responsibility on one service; a note or conditions need a source of their own."""
+    """Who holds a responsibility on one service; a note, conditions or a risk need a source of their own."""
 
     model_config = ConfigDict(
-        json_schema_extra={"dependentSchemas": {key: _NEEDS_SOURCES for key in ("note", "conditions")}}
+        json_schema_extra={"dependentSchemas": {key: _NEEDS_SOURCES for key in ("note", "conditions", "risk")}}
     )
 
     owner: CellOwner
     note: Text = None  # type: ignore[assignment]
     sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
     conditions: Annotated[list[Condition], Field(min_length=1)] = []
+    risk: Risk = Field(None, description=_RISK + ". On this service, instead of the entry's")  # type: ignore[assignment]
 
     @property
     def says_more(self) -> bool:
         """Whether the cell states more than the entry's general text."""
-        return bool(self.note or self.conditions)
+        return bool(self.note or self.conditions or self.risk)
 
     @cached_property
     def key(self) -> tuple[Any, ...]:
-        """Every field of the cell, hashable: services whose cells have equal keys share a row, a run or a question."""
-        return _hashable(self.model_dump())
+        """What the cell says, hashable: services whose cells have equal keys share a row, a run or a question.
+
+        Its risk is left out: it orders a service's checklist and is shown nowhere else.
+        """
+        return _hashable(self.model_dump(exclude={"risk"}))
 
 
 def _hashable(value: Any) -> Any:
@@ -293,6 +310,7 @@ class Responsibility(_Strict):
         + ". It decides the page that lists the entry; the badge comes from the cells"
     )
     category: Id
+    risk: Risk = Field("other", description=_RISK + ". A cell's own risk wins on its service")
     summary: Text = Field(description="One line that answers 'who is responsible?'")
     aws: Text
     customer: Text
@@ -459,6 +477,18 @@ class Catalog:
         """The one owner every service agrees on, or None when it varies by service."""
         owners = self.owners(entry)
         return owners[0] if len(owners) == 1 else None
+
+    def risk_on(self, entry: Responsibility, service_id: str) -> Risk:
+        """How much leaving the entry undone on the service matters: its cell's risk, else the entry's."""
+        return self.cells[entry.id][service_id].risk or entry.risk
+
+    def checklist_key(self, entry: Responsibility, service_id: str) -> tuple[int, int]:
+        """A service's checklist order as one sortable key: the rank of its risk in RISKS, then the file's order."""
+        return RISKS.index(self.risk_on(entry, service_id)), self._position[entry.id]
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {entry.id: n for n, entry in enumerate(self.responsibilities)}
 
     def reason_on(self, entry: Responsibility, service_id: str) -> str:
         """The one-line reason for a cell: its note, else the owner's part of the general text."""

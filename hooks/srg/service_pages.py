@@ -7,6 +7,7 @@ the MkDocs glue adds as files and the Markdown export writes out.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 import yaml
@@ -28,14 +29,70 @@ class Row:
     entry: Responsibility
     owner: str
     reason: str
+    risk: str
 
 
 def _rows(catalog: Catalog, service: Service, entries: list[Responsibility]) -> list[Row]:
-    return [
-        Row(entry, catalog.cell(entry, service.id).owner, catalog.reason_on(entry, service.id))
-        for entry in entries
-        if catalog.applies(entry, service.id)
-    ]
+    rows = []
+    for entry in entries:
+        if catalog.applies(entry, service.id):
+            owner, reason = catalog.cell(entry, service.id).owner, catalog.reason_on(entry, service.id)
+            rows.append(Row(entry, owner, reason, catalog.risk_on(entry, service.id)))
+    return rows
+
+
+@dataclass(frozen=True)
+class LeftToYou:
+    """What is left to the customer on a service in its default setup: tasks of its own, and tasks AWS shares."""
+
+    own: int
+    shared: int
+
+    def describe(self) -> str:
+        """'24 yours alone · 9 shared with AWS'."""
+        return f"{self.own} yours alone · {self.shared} shared with AWS"
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def left_sentence(service: Service, left: LeftToYou) -> str:
+    """'In Amazon RDS's default setup, 18 tasks are yours alone and 14 are shared with AWS, which does part of each.'"""
+    own = _count(left.own, "task is", "tasks are")
+    shared = f"{left.shared} {'is' if left.shared == 1 else 'are'}"
+    return (
+        f"In {service.name}'s default setup, {own} yours alone and {shared} shared with AWS, which does part of each."
+    )
+
+
+def urgency_sentence(risks: Counter[str]) -> str:
+    """'Most urgent first: 4 off or open by default, then 11 that expose data if left undone, then the other 17.'"""
+    parts = []
+    if risks["off-by-default"]:
+        parts.append(f"{risks['off-by-default']} off or open by default")
+    if risks["exposes-data"]:
+        parts.append(_count(risks["exposes-data"], "that exposes", "that expose") + " data if left undone")
+    if parts and risks["other"]:
+        parts.append(f"the other {risks['other']}")
+    return f"Most urgent first: {', then '.join(parts)}." if parts else ""
+
+
+def area_counts(owners: Counter[str]) -> str:
+    """An area's folded summary: '2 yours alone · 3 shared · 1 done by AWS', leaving out owners with none."""
+    words = {"customer": "yours alone", "shared": "shared", "aws": "done by AWS"}
+    return " · ".join(f"{owners[owner]} {said}" for owner, said in words.items() if owners[owner])
+
+
+def left_to_you(catalog: Catalog, service: Service) -> LeftToYou:
+    owners = [catalog.cell(entry, service.id).owner for entry in catalog.responsibilities]
+    return LeftToYou(owners.count("customer"), owners.count("shared"))
+
+
+def checklist(catalog: Catalog, service: Service) -> list[Row]:
+    """What the customer still has to do on the service, most urgent first (`Catalog.checklist_key`)."""
+    rows = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
+    return sorted(rows, key=lambda row: catalog.checklist_key(row.entry, service.id))
 
 
 def _checked_between(catalog: Catalog, service: Service) -> tuple[datetime.date, datetime.date]:
@@ -45,23 +102,36 @@ def _checked_between(catalog: Catalog, service: Service) -> tuple[datetime.date,
 
 
 def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """Who does what on one service, grouped by area, then the customer's checklist."""
+    """The customer's checklist on one service, most urgent first; then what AWS does, and every area, folded."""
     service = catalog.service(args["service"])
 
     def block(template: str, **context: object) -> str:
         """One part of the page, its terms marked afresh (each part is its own section)."""
         return html.render(template, catalog=catalog, service=service, link=link, mark=marker(catalog, link), **context)
 
-    checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
+    to_do = checklist(catalog, service)
+    left = left_to_you(catalog, service)
     parts = [
         block("service_intro.html", checked=_checked_between(catalog, service)),
         heading(2, f"What you still have to do on {service.name}", "checklist"),
-        block("service_checklist.html", rows=checklist),
+        block(
+            "service_checklist.html",
+            rows=to_do,
+            counts=[left_sentence(service, left), urgency_sentence(Counter(row.risk for row in to_do))],
+        ),
     ]
+    by_aws = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner == "aws"]
+    if by_aws:
+        parts += [
+            heading(2, f"What AWS does for you on {service.name}", "aws-does"),
+            block("service_aws.html", rows=by_aws),
+        ]
+    parts.append(heading(2, "Who does what, area by area", "areas"))
     for category in catalog.categories:
-        rows = _rows(catalog, service, catalog.in_category(category.id))
-        if rows:
-            parts += [heading(2, category.name, f"area-{category.id}"), block("service_area.html", rows=rows)]
+        area = _rows(catalog, service, catalog.in_category(category.id))
+        if area:
+            counts = area_counts(Counter(row.owner for row in area))
+            parts.append(block("service_area.html", category=category, rows=area, counts=counts))
     absent = [e for e in catalog.responsibilities if not catalog.applies(e, service.id)]
     if absent:
         parts += [
@@ -71,13 +141,9 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     return "\n\n".join(parts)
 
 
-def to_do_count(catalog: Catalog, service: Service) -> int:
-    return sum(1 for e in catalog.responsibilities if catalog.cell(e, service.id).owner in TO_DO)
-
-
 def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """Every service, its kind, what is left to the customer, and its page."""
-    services = [(s, link.to_page(service_page_path(s.id)), to_do_count(catalog, s)) for s in catalog.services]
+    """Every service, its kind, what is left to the customer there, and its page."""
+    services = [(s, link.to_page(service_page_path(s.id)), left_to_you(catalog, s)) for s in catalog.services]
     return html.render("service_index.html", catalog=catalog, services=services)
 
 
@@ -192,6 +258,10 @@ def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
     return "; ".join(groups) + "."
 
 
+def _tasks(count: int) -> str:
+    return "1 task" if count == 1 else f"{count} tasks"
+
+
 def _front_matter(**meta: object) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
 
@@ -200,10 +270,10 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     """The Markdown of the pages generated from the data: one per service."""
     pages = {}
     for service in catalog.services:
-        count = to_do_count(catalog, service)
-        things = "the one thing" if count == 1 else f"the {count} things"
+        left = left_to_you(catalog, service)
         description = (
-            f"Who secures what on {service.name}: what AWS does, what you do, and {things} you still have to do."
+            f"Who secures what on {service.name}: what AWS does, and what is left to you in its default setup, "
+            f"{_tasks(left.own)} of your own and {_tasks(left.shared)} shared with AWS, most urgent first."
         )
         pages[service_page_path(service.id)] = (
             _front_matter(title=f"{service.name}: who secures what", description=description, search={"exclude": True})
