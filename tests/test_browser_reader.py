@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import LAY_OUT_ALL, WATCH_WORKERS, after_paint, type_query
+from browser import CUT_WORDS, LAY_OUT_ALL, WATCH_WORKERS, after_paint, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -346,22 +346,6 @@ def test_a_service_label_and_its_badge_share_a_line_on_a_phone(browser, base_url
     assert label["x"] + label["width"] <= PHONE["width"]
     assert badge["x"] + badge["width"] <= PHONE["width"]
     page.close()
-
-
-# The words of table cells that a line break cuts in two (a break after a hyphen is a break between words).
-CUT_WORDS = """cells => cells.flatMap(cell => {
-  const cut = [];
-  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const word of node.data.matchAll(/[^\\s-]+/g)) {
-      const range = document.createRange();
-      range.setStart(node, word.index);
-      range.setEnd(node, word.index + word[0].length);
-      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) cut.push(word[0]);
-    }
-  }
-  return cut;
-})"""
 
 
 def test_a_service_pages_names_and_owners_break_only_between_words_on_a_phone(browser, base_url: str, catalog) -> None:
