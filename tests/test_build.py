@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files
 
 from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
 from srg.load import parse_catalog
-from srg.model import Catalog
+from srg.model import MAX_ANSWER_WORDS, SENTENCE_END, Catalog
 from srg.schema import schema_text
 from srg.theme_markup import GUIDE_PALETTE, NAMED_SEARCH_DIALOG
 
@@ -61,6 +61,23 @@ def test_every_entry_is_a_row_of_the_comparison_table(site: Build, catalog: Cata
         assert f"srg-owner--{badge_class(catalog, entry_id)}" in row
         varies = catalog.badge(catalog.responsibility(entry_id)) is None
         assert ('class="srg-owners"' in row) == varies, entry_id
+
+
+def test_every_section_opens_with_its_answer_in_one_sentence_of_at_most_30_words(
+    site: Build, catalog: Catalog
+) -> None:
+    """Under its heading, before the badges, each section says who does it, as the data's summary does."""
+    for entry in catalog.responsibilities:
+        block = entry_block(site.page(f"{PAGE_OF_RULE[entry.rule]}/index.html"), entry.id)
+        body = block.split(f'data-entry="{entry.id}">', 1)[1]
+        body = re.sub(r'\s*<span id="[a-z0-9-]+" class="srg-alias"></span>', "", body)  # anchors of old ids
+        opening = re.match(r'\s*<p class="srg-summary">(.*?)</p>', body, flags=re.S)
+        assert opening, f"{entry.id} opens with {body.strip()[:80]!r}"
+        answer = text_of(opening[1])
+        assert answer == entry.summary, entry.id
+        assert len(answer.split()) <= MAX_ANSWER_WORDS, entry.id
+        assert not re.search(SENTENCE_END, answer), entry.id
+        assert answer.endswith("."), entry.id
 
 
 def test_every_entry_is_a_section_anchored_at_its_id_under_its_rule(site: Build, catalog: Catalog) -> None:
@@ -449,6 +466,18 @@ DATA_CASES: dict[str, tuple[Callable[[str], str], str | None, str]] = {
         sub_once(r"^( +)checked: .*$", r"\1checked: yesterday"),
         CHANGED,
         "entry 'global-infrastructure': field 'checked' must be a date",
+    ),
+    "answer-of-two-sentences": (
+        sub_once(r"^( +)summary: AWS builds and runs ", r"\1summary: AWS owns this. It builds and runs "),
+        CHANGED,
+        "entry 'global-infrastructure': field 'summary' must be one sentence of at most 30 words, ending with a "
+        "full stop (got 2 sentences)",
+    ),
+    "answer-of-more-than-30-words": (
+        sub_once(r"^( +)summary: AWS builds ", r"\1summary: In every Region of the whole world AWS builds "),
+        CHANGED,
+        "entry 'global-infrastructure': field 'summary' must be one sentence of at most 30 words, ending with a "
+        "full stop (got 31 words)",
     ),
 }
 

@@ -491,6 +491,58 @@ def test_whitespace_only_text(bad: str) -> None:
     refused(document, in_entry(r"^  summary: "), f"entry '{GUEST}'", "summary", "must be non-empty text")
 
 
+# -- the answer a section opens with: one sentence of at most 30 words -------------------------------
+
+THIRTY_WORDS = " ".join(["word"] * 29) + " end."
+
+
+@pytest.mark.parametrize(
+    ("bad", "got"),
+    [
+        (THIRTY_WORDS.replace("word", "word word", 1), "(got 31 words)"),
+        ("AWS patches the host. The customer has nothing to do there.", "(got 2 sentences)"),
+        ("AWS does it, e.g. for every service.", "(got 2 sentences)"),
+        ('The customer says "done." and stops.', "(got 2 sentences)"),
+        ("AWS patches the host; the customer has nothing to do there", "(got no full stop at the end)"),
+        ("Who patches it?", "(got no full stop at the end)"),
+        (f"{THIRTY_WORDS} And more words here. Yes", "(got 3 sentences and 35 words and no full stop at the end)"),
+    ],
+)
+def test_an_answer_of_more_than_one_sentence_or_30_words_is_refused_naming_its_line(bad: str, got: str) -> None:
+    document = minimal()
+    guest(document)["summary"] = bad
+    message, _ = refused(
+        document,
+        in_entry(r"^  summary: "),
+        f"entry '{GUEST}'",
+        "summary",
+        "must be one sentence of at most 30 words, ending with a full stop",
+    )
+    assert message.endswith(got), message
+    assert message.count(". ") == 0, "one sentence, so a person reads it whole"
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        THIRTY_WORDS,
+        "AWS patches the host operating system under every service; the customer has nothing to do there.",
+        "TLS 1.2 or later (as AWS's pages say: 'required') protects the calls.",
+        "A single word.",
+    ],
+)
+def test_an_answer_of_one_sentence_up_to_30_words_loads(good: str) -> None:
+    document = minimal()
+    guest(document)["summary"] = good
+    assert parse(document).responsibility(GUEST).summary == good
+
+
+def test_an_answer_with_a_space_at_an_end_is_refused_as_text_is() -> None:
+    document = minimal()
+    guest(document)["summary"] = "The customer patches it. "
+    refused(document, in_entry(r"^  summary: "), f"entry '{GUEST}'", "summary", "with no space at either end")
+
+
 def test_whitespace_only_item_of_a_list() -> None:
     document = minimal()
     guest(document)["search"] = ["OS", "  "]

@@ -438,7 +438,8 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
     checked = service_pages.checked_sentence(data.responsibility(GUEST))
     assert checked == "Checked against AWS documentation on 1 November 2026."
     description = page.find("meta", name="description").attrs["content"]
-    assert description == f"{owners} The customer patches the guest OS. {checked}"
+    assert description == f"The customer patches the guest OS. {checked}"
+    assert page.find("p", class_="answer").text == "The customer patches the guest OS."
     assert page.find("p", class_="checked").text == checked
     assert page.find("p", class_="owners").text == owners
     assert page.find("link", rel="canonical").attrs["href"] == "https://example.org/guide/customer/#guest-os-patching"
@@ -453,10 +454,15 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
 # -- hostile text -------------------------------------------------------------------------------------------
 
 
+def as_answer(text: str) -> str:
+    """Hostile text made one sentence with its full stop, as an answer must be."""
+    return text.replace(". ", ", ") + " ends here."
+
+
 def hostile_catalog(text: str) -> Catalog:
     doc = document()
     guest = entry(doc, GUEST)
-    guest.update(title=text, summary=text, aws=text, customer=text)
+    guest.update(title=text, summary=as_answer(text), aws=text, customer=text)
     guest["services"]["lambda"]["note"] = text
     guest["services"]["ec2"]["conditions"][0].update(when=text, note=text)
     doc["sources"][0]["title"] = text
@@ -508,7 +514,7 @@ def test_an_ampersand_entity_in_the_data_is_shown_as_typed_not_decoded() -> None
     data = hostile_catalog("&amp; &lt;b&gt;")
     html = blocks.responsibility_section(data, linker(data), data.responsibility(GUEST))
     assert "&amp;amp; &amp;lt;b&amp;gt;" in html
-    assert tree(html).find("p", class_="srg-summary").text == "&amp; &lt;b&gt;"
+    assert tree(html).find("p", class_="srg-summary").text == "&amp; &lt;b&gt; ends here."
 
 
 def test_service_page_heading_escapes_the_service_name() -> None:
@@ -528,7 +534,7 @@ def test_share_pages_escape_hostile_text(text: str) -> None:
     page = tree(html)
     assert page.find("h1").text == f"{text}: who is responsible?"
     checked = service_pages.checked_sentence(data.responsibility("guest-os-patching"))
-    assert page.find("meta", name="description").attrs["content"].endswith(f" {text} {checked}")
+    assert page.find("meta", name="description").attrs["content"] == f"{as_answer(text)} {checked}"
     assert not page.find_all("script")
     assert not page.find_all("img")
 

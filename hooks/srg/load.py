@@ -18,14 +18,17 @@ from pydantic import ValidationError
 from . import crossref
 from .errors import DataError
 from .model import (
+    ANSWER_PATTERN,
     HIDDEN_CHARS,
     ID_PATTERN,
+    MAX_ANSWER_WORDS,
     QUESTION_PATTERN,
     TERM_PATTERN,
     TEXT_PATTERN,
     URL_PATTERN,
     Catalog,
     DataFile,
+    answer_problems,
 )
 from .yaml_lines import KeyProblem, parse_yaml
 from .yaml_lines import Path as DocPath
@@ -126,8 +129,11 @@ def _explain(error: Any) -> str:
         return f"is not a known field (got {value!r})"
     if kind == "literal_error":
         return f"must be one of {ctx['expected'].replace(' or ', ', ').replace(chr(39), '')} (got {value!r})"
+    if kind == "string_pattern_mismatch" and ctx["pattern"] == ANSWER_PATTERN and re.match(TEXT_PATTERN, value):
+        return _answer_meaning(value)
     if kind == "string_pattern_mismatch":
-        return f"{_pattern_meaning(ctx['pattern'], value)} (got {value!r})"
+        pattern = TEXT_PATTERN if ctx["pattern"] == ANSWER_PATTERN else ctx["pattern"]
+        return f"{_pattern_meaning(pattern, value)} (got {value!r})"
     if kind == "string_too_long":
         return f"is {len(value)} characters long; the limit is {ctx['max_length']}"
     if kind in {"too_short", "list_type"}:
@@ -140,6 +146,14 @@ def _explain(error: Any) -> str:
     if kind == "repeated_item":
         return f"{error['msg']}; list each once"
     return f"{error['msg']} (got {value!r})"
+
+
+def _answer_meaning(value: str) -> str:
+    """Why plain text is not an answer, counted: '… (got 2 sentences and 45 words)'."""
+    wanted = f"must be one sentence of at most {MAX_ANSWER_WORDS} words, ending with a full stop"
+    problems = answer_problems(value)
+    got = " and ".join(problems) if problems else repr(value)
+    return f"{wanted} (got {got})"
 
 
 def _pattern_meaning(pattern: str, value: Any) -> str:

@@ -65,8 +65,20 @@ URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
 TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
 MAX_TEXT = 400
+# An entry's answer (its `summary`): one sentence of at most 30 words that ends with a full stop, the
+# first thing its section says. Words are what spaces separate; a '.', '!' or '?' before a space (after
+# any closing quote or bracket) ends a sentence, so "e.g. " or "U.S. " would split it in two.
+MAX_ANSWER_WORDS = 30
+_WORD = rf"[^\s{HIDDEN_CHARS}]+"
+_SPACE = rf"[^\S{HIDDEN_CHARS}]+"
+SENTENCE_END = r"""[.!?]["')\]]*\s"""
+ANSWER_PATTERN = (
+    rf"^(?![\s\S]*{SENTENCE_END})(?:{_WORD}{_SPACE}){{0,{MAX_ANSWER_WORDS - 1}}}"
+    rf"[^\s{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}.!?]\.{END}"
+)
 
 Text = Annotated[str, Strict(), StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
+Answer = Annotated[str, Strict(), StringConstraints(pattern=ANSWER_PATTERN, max_length=MAX_TEXT)]
 Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
 Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
@@ -93,6 +105,19 @@ def _refuse_date() -> Any:
 
 
 CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+
+def answer_problems(text: str) -> list[str]:
+    """What keeps plain text from being an answer: too many words or sentences, no full stop at the end."""
+    problems = []
+    sentences = len(re.findall(SENTENCE_END, text)) + 1
+    if sentences > 1:
+        problems.append(f"{sentences} sentences")
+    if len(text.split()) > MAX_ANSWER_WORDS:
+        problems.append(f"{len(text.split())} words")
+    if not re.search(r"[^.!?]\.$", text):
+        problems.append("no full stop at the end")
+    return problems
 
 
 def _no_repeats(items: list[Any]) -> list[Any]:
@@ -256,7 +281,10 @@ class Responsibility(_Strict):
         + ". It decides the page that lists the entry; the badge comes from the cells"
     )
     category: Id
-    summary: Text = Field(description="One line that answers 'who is responsible?'")
+    summary: Answer = Field(
+        description=f"The answer its section opens with: one sentence of at most {MAX_ANSWER_WORDS} words, ending "
+        "with a full stop, that says who does it in the default case"
+    )
     aws: Text
     customer: Text
     services: ServicesSpec = Field(

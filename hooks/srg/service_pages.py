@@ -206,7 +206,8 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     return pages
 
 
-PREVIEW_LENGTH = 240
+# Chat apps and search engines show about this much of a description before they cut it.
+PREVIEW_LENGTH = 300
 
 
 def preview(text: str, limit: int = PREVIEW_LENGTH) -> str:
@@ -220,11 +221,10 @@ def checked_sentence(entry: Responsibility) -> str:
     return f"Checked against AWS documentation on {html.long_date(entry.checked)}."
 
 
-def share_description(catalog: Catalog, entry: Responsibility) -> str:
-    """A share page's link preview: who holds the answer where, as much of the summary as fits, the day checked."""
+def share_description(entry: Responsibility) -> str:
+    """A share page's link preview: the answer, one sentence of at most 30 words, then the day it was checked."""
     checked = checked_sentence(entry)
-    answer = preview(f"{owners_sentence(catalog, entry)} {entry.summary}", PREVIEW_LENGTH - len(checked) - 1)
-    return f"{answer} {checked}"
+    return f"{preview(entry.summary, PREVIEW_LENGTH - len(checked) - 1)} {checked}"
 
 
 def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, site_url: str | None) -> dict[str, str]:
@@ -243,7 +243,7 @@ def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, sit
             entry=entry,
             title=f"{entry.title}: who is responsible?",
             owners=owners_sentence(catalog, entry),
-            description=share_description(catalog, entry),
+            description=share_description(entry),
             target=f"../../{location}",
             canonical=f"{site_url}{location}" if site_url else None,
             image=f"{site_url}assets/social-card.png" if site_url else None,
