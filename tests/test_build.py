@@ -63,9 +63,7 @@ def test_every_entry_is_a_row_of_the_comparison_table(site: Build, catalog: Cata
         assert ('class="srg-owners"' in row) == varies, entry_id
 
 
-def test_every_section_opens_with_its_answer_in_one_sentence_of_at_most_30_words(
-    site: Build, catalog: Catalog
-) -> None:
+def test_every_section_opens_with_its_answer_in_one_sentence_of_at_most_30_words(site: Build, catalog: Catalog) -> None:
     """Under its heading, before the badges, each section says who does it, as the data's summary does."""
     for entry in catalog.responsibilities:
         block = entry_block(site.page(f"{PAGE_OF_RULE[entry.rule]}/index.html"), entry.id)

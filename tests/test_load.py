@@ -262,6 +262,24 @@ def test_duplicate_ids_in_the_other_lists(key: str, field: str) -> None:
     assert f"field '{field}' repeats '{value.lower()}'" in message
 
 
+@pytest.mark.parametrize("bad", ["control  plane", "control plane ", "-control", "zone_security", "2FA"])
+def test_a_glossary_term_is_words_of_letters_and_digits(bad: str) -> None:
+    document = minimal()
+    document["glossary"].append({"term": bad, "expansion": "Something"})
+    message = refusal(dump(document))
+    assert "field 'term' must be a word, or words joined by spaces or hyphens" in message, message
+
+
+def test_glossary_terms_clash_as_their_anchors_would() -> None:
+    document = minimal()
+    document["glossary"] += [
+        {"term": "single-tenant", "expansion": "One"},
+        {"term": "single tenant", "expansion": "Two"},
+    ]
+    message = refusal(dump(document))
+    assert message.endswith("glossary term 'single tenant': field 'term' repeats 'single-tenant', already used above")
+
+
 def test_glossary_terms_clash_whatever_their_case() -> None:
     document = minimal()
     document["glossary"].append({"term": "os", "expansion": "Again"})

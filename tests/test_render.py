@@ -294,6 +294,18 @@ def test_glossary_lists_every_term_alphabetically_with_its_anchor() -> None:
     ]
 
 
+def test_a_term_of_several_words_is_a_glossary_row_and_a_tooltip_where_used() -> None:
+    doc = document()
+    doc["glossary"].append({"term": "control plane", "expansion": "The part of a service that runs it"})
+    entry(doc, GUEST)["aws"] = "Runs the control plane, and the control plane again."
+    data = parse(doc)
+    page = tree(blocks.glossary(data, linker(data), {}))
+    assert ("term-control-plane", "control plane") in [(dt.attrs["id"], dt.words) for dt in page.find_all("dt")]
+    section = blocks.responsibility_section(data, linker(data), data.responsibility(GUEST))
+    abbrs = [a for a in tree(section).find_all("abbr") if a.words == "control plane"]
+    assert [a.attrs["title"] for a in abbrs] == ["The part of a service that runs it"]  # its first use only
+
+
 # -- pages about services -----------------------------------------------------------------------------
 
 
@@ -308,7 +320,7 @@ def test_service_page_checklist_holds_the_customer_and_shared_cells_anchored_do_
     ]
     assert items[0].words == "Customer Guest OS patching: The customer patches the instance."
     assert items[0].find("a").attrs["href"] == "../../customer/#guest-os-patching"
-    assert "## What you still have to do on Amazon EC2 { #checklist" in text
+    assert "## What the customer still has to do on Amazon EC2 { #checklist" in text
     rows = [tr.attrs.get("id") for tr in tree(text).find_all("tr") if tr.attrs.get("id")]
     assert rows == ["ec2-guest-os-patching", "ec2-host-os-patching", "ec2-backups"]
     assert "{ #does-not-apply" not in text
@@ -399,7 +411,7 @@ def test_generated_pages_are_a_page_per_service() -> None:
     meta_text, body = pages["services/ec2.md"].removeprefix("---\n").split("---\n", 1)
     meta = yaml.safe_load(meta_text)
     assert meta["title"] == "Amazon EC2: who secures what"
-    assert meta["description"].endswith("and the 2 things you still have to do.")
+    assert meta["description"].endswith("what the customer does, and the 2 things it still has to do.")
     assert '<!-- srg:service-page service="ec2" -->' in body
     assert "and the 0 things" in yaml.safe_load(pages["services/lambda.md"].split("---\n")[1])["description"]
 

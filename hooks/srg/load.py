@@ -38,7 +38,8 @@ PATTERN_MEANINGS = {
     TEXT_PATTERN: "must be one line of plain text, with no space at either end",
     ID_PATTERN: "must be lowercase words joined by hyphens, like 'guest-os-patching'",
     URL_PATTERN: "must be an https:// address",
-    TERM_PATTERN: "must be one word of letters and digits",
+    TERM_PATTERN: "must be a word, or words joined by spaces or hyphens, of letters and digits, like 'IAM' or "
+    "'control plane'",
     QUESTION_PATTERN: "must read on from 'On Amazon EC2, …' (start lowercase) and end with '?', "
     "like 'who patches the guest OS?'",
 }

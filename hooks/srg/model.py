@@ -34,6 +34,15 @@ Kind = Literal["infrastructure", "container", "managed", "serverless", "abstract
 
 OWNERS: tuple[Owner, ...] = get_args(Owner)
 KINDS: tuple[Kind, ...] = get_args(Kind)
+# What a kind is called where a reader sees it. 'abstracted' is the data's key, from AWS's 2016
+# whitepaper; readers get plain words (the glossary keeps the old name).
+KIND_LABELS: dict[str, str] = {
+    "infrastructure": "infrastructure",
+    "container": "container",
+    "managed": "managed",
+    "serverless": "serverless",
+    "abstracted": "serverless storage and database",
+}
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
@@ -47,7 +56,7 @@ RULE_LABELS: dict[str, str] = {
 # Where a rule's entries are listed, as a sentence says it: '… is now listed with what AWS secures'.
 RULE_PLACES: dict[str, str] = {
     "aws": "listed with what AWS secures",
-    "customer": "listed with what you secure",
+    "customer": "listed with what the customer secures",
     "shared": "a shared control",
 }
 # Hosts whose pages count as AWS's own documentation.
@@ -62,7 +71,7 @@ END = r"(?![\s\S])"
 TEXT_PATTERN = rf"^[^\s{HIDDEN_CHARS}](?:[^{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}])?{END}"
 ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
-TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
+TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
 MAX_TEXT = 400
 # An entry's answer (its `summary`): one sentence of at most 30 words that ends with a full stop, the
@@ -165,6 +174,11 @@ class Service(_Strict):
     security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
 
     @property
+    def kind_label(self) -> str:
+        """The kind in a reader's words: 'serverless storage and database' for 'abstracted'."""
+        return KIND_LABELS[self.kind]
+
+    @property
     def short_name(self) -> str:
         """The name without the vendor: 'EC2', 'ECS on AWS Fargate', 'Elastic Beanstalk'."""
         return self.name.removeprefix("Amazon ").removeprefix("AWS ")
@@ -191,7 +205,8 @@ class Layer(_Strict):
 
 
 class Term(_Strict):
-    """A term or acronym the pages use, defined once: a tooltip on its first use, a row in the glossary."""
+    """A term or acronym the pages use (or an older name of one), defined once: a tooltip on its first use, a row
+    in the glossary."""
 
     term: TermName
     expansion: Text
@@ -199,7 +214,8 @@ class Term(_Strict):
 
     @property
     def anchor(self) -> str:
-        return f"term-{self.term.lower()}"
+        """'term-iam', 'term-control-plane'."""
+        return "term-" + self.term.lower().replace(" ", "-")
 
 
 class Condition(_Strict):

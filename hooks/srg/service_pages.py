@@ -59,7 +59,7 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
     parts = [
         block("service_intro.html", checked=_checked_between(catalog, service)),
-        heading(2, f"What you still have to do on {service.name}", "checklist"),
+        heading(2, f"What the customer still has to do on {service.name}", "checklist"),
         block("service_checklist.html", rows=checklist),
     ]
     for category in catalog.categories:
@@ -196,7 +196,8 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
         count = to_do_count(catalog, service)
         things = "the one thing" if count == 1 else f"the {count} things"
         description = (
-            f"Who secures what on {service.name}: what AWS does, what you do, and {things} you still have to do."
+            f"Who secures what on {service.name}: what AWS does, what the customer does, and {things} it still has "
+            "to do."
         )
         pages[service_page_path(service.id)] = (
             _front_matter(title=f"{service.name}: who secures what", description=description, search={"exclude": True})
