@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 
 from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
 from srg.load import parse_catalog
-from srg.model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Service
+from srg.model import CUSTOMER_TO_AWS, MAX_ANSWER_WORDS, OWNER_LABELS, SENTENCE_END, Catalog, Layer, Service
 from srg.schema import schema_text
 from srg.theme_markup import GUIDE_PALETTE, NAMED_SEARCH_DIALOG
 
@@ -64,6 +64,21 @@ def test_every_entry_is_a_row_of_the_comparison_table(site: Build, catalog: Cata
         assert f"srg-owner--{badge_class(catalog, entry_id)}" in row
         varies = catalog.badge(catalog.responsibility(entry_id)) is None
         assert ('class="srg-owners"' in row) == varies, entry_id
+
+
+def test_every_section_opens_with_its_answer_in_one_sentence_of_at_most_30_words(site: Build, catalog: Catalog) -> None:
+    """Under its heading, before the badges, each section says who does it, as the data's summary does."""
+    for entry in catalog.responsibilities:
+        block = entry_block(site.page(f"{PAGE_OF_RULE[entry.rule]}/index.html"), entry.id)
+        body = block.split(f'data-entry="{entry.id}">', 1)[1]
+        body = re.sub(r'\s*<span id="[a-z0-9-]+" class="srg-alias"></span>', "", body)  # anchors of old ids
+        opening = re.match(r'\s*<p class="srg-summary">(.*?)</p>', body, flags=re.S)
+        assert opening, f"{entry.id} opens with {body.strip()[:80]!r}"
+        answer = text_of(opening[1])
+        assert answer == entry.summary, entry.id
+        assert len(answer.split()) <= MAX_ANSWER_WORDS, entry.id
+        assert not re.search(SENTENCE_END, answer), entry.id
+        assert answer.endswith("."), entry.id
 
 
 def test_every_entry_is_a_section_anchored_at_its_id_under_its_rule(site: Build, catalog: Catalog) -> None:
@@ -189,19 +204,19 @@ def test_each_checklist_puts_what_is_off_or_open_by_default_first_and_leaves_out
 
 def test_the_counts_of_what_is_left_to_you_say_what_they_count(site: Build, catalog: Catalog) -> None:
     index = site.page("services/index.html")
-    assert '<th scope="col">Left to you in its default setup</th>' in index
+    assert '<th scope="col">Left to the customer in its default setup</th>' in index
     own = {}
     for service in catalog.services:
         owners = [catalog.cell(e, service.id).owner for e in catalog.responsibilities]
         own[service.id], shared = owners.count("customer"), owners.count("shared")
         row = re.search(rf'<tr data-service="{service.id}">(.*?)</tr>', index, flags=re.S)
         assert row
-        assert f"<td>{own[service.id]} yours alone · {shared} shared with AWS</td>" in row[1], service.id
+        assert f"<td>{own[service.id]} the customer's alone · {shared} shared with AWS</td>" in row[1], service.id
         page = site.page(f"services/{service.id}/index.html")
         counts = text_of(re.search(r'<p class="srg-checklist__counts">(.*?)</p>', page, flags=re.S)[1])
-        tasks = f"{own[service.id]} tasks are yours alone and {shared} are shared with AWS, which does part of each."
-        assert counts.startswith(f"In {service.name}'s default setup, {tasks}"), service.id
-        assert f"{own[service.id]} tasks of your own and {shared} tasks shared with AWS" in page, service.id
+        tasks = f"{own[service.id]} tasks are the customer's alone and {shared} are shared with AWS, which does "
+        assert counts.startswith(f"In {service.name}'s default setup, {tasks}part of each."), service.id
+        assert f"{own[service.id]} tasks its own and {shared} tasks shared with AWS" in page, service.id
     # What the counts are for: a serverless service does not read as more of the customer's work than EC2.
     assert own["lambda"] < own["ec2"]
 
@@ -578,6 +593,18 @@ DATA_CASES: dict[str, tuple[Callable[[str], str], str | None, str]] = {
         sub_once(r"^( +)checked: .*$", r"\1checked: yesterday"),
         CHANGED,
         "entry 'global-infrastructure': field 'checked' must be a date",
+    ),
+    "answer-of-two-sentences": (
+        sub_once(r"^( +)summary: AWS builds and runs ", r"\1summary: AWS owns this. It builds and runs "),
+        CHANGED,
+        "entry 'global-infrastructure': field 'summary' must be one sentence of at most 30 words, ending with a "
+        "full stop (got 2 sentences)",
+    ),
+    "answer-of-more-than-30-words": (
+        sub_once(r"^( +)summary: AWS builds ", r"\1summary: In every Region of the whole world AWS builds "),
+        CHANGED,
+        "entry 'global-infrastructure': field 'summary' must be one sentence of at most 30 words, ending with a "
+        "full stop (got 31 words)",
     ),
 }
 

@@ -190,8 +190,9 @@ def test_fargate_os_patching_has_one_owner_on_ecs_and_eks(data: Catalog) -> None
 
 
 # Item 10: managed node groups get their OS updates from AWS's EKS optimized AMI releases.
-def test_the_guest_os_summary_names_eks_managed_node_groups(data: Catalog) -> None:
-    assert "EKS managed node groups (EKS optimized AMI releases)" in data.responsibility("guest-os-patching").summary
+def test_the_guest_os_answer_names_eks_managed_node_groups(data: Catalog) -> None:
+    managed = condition(data, "guest-os-patching", "eks", "Managed node groups")
+    assert "with an EKS optimized AMI the latest AMI release brings the OS security patches" in managed.note
 
 
 # Item 10: a forced apply date overrides the maintenance window.

@@ -262,6 +262,24 @@ def test_duplicate_ids_in_the_other_lists(key: str, field: str) -> None:
     assert f"field '{field}' repeats '{value.lower()}'" in message
 
 
+@pytest.mark.parametrize("bad", ["control  plane", "control plane ", "-control", "zone_security", "2FA"])
+def test_a_glossary_term_is_words_of_letters_and_digits(bad: str) -> None:
+    document = minimal()
+    document["glossary"].append({"term": bad, "expansion": "Something"})
+    message = refusal(dump(document))
+    assert "field 'term' must be a word, or words joined by spaces or hyphens" in message, message
+
+
+def test_glossary_terms_clash_as_their_anchors_would() -> None:
+    document = minimal()
+    document["glossary"] += [
+        {"term": "single-tenant", "expansion": "One"},
+        {"term": "single tenant", "expansion": "Two"},
+    ]
+    message = refusal(dump(document))
+    assert message.endswith("glossary term 'single tenant': field 'term' repeats 'single-tenant', already used above")
+
+
 def test_glossary_terms_clash_whatever_their_case() -> None:
     document = minimal()
     document["glossary"].append({"term": "os", "expansion": "Again"})
@@ -573,6 +591,58 @@ def test_whitespace_only_text(bad: str) -> None:
     document = minimal()
     guest(document)["summary"] = bad
     refused(document, in_entry(r"^  summary: "), f"entry '{GUEST}'", "summary", "must be non-empty text")
+
+
+# -- the answer a section opens with: one sentence of at most 30 words -------------------------------
+
+THIRTY_WORDS = " ".join(["word"] * 29) + " end."
+
+
+@pytest.mark.parametrize(
+    ("bad", "got"),
+    [
+        (THIRTY_WORDS.replace("word", "word word", 1), "(got 31 words)"),
+        ("AWS patches the host. The customer has nothing to do there.", "(got 2 sentences)"),
+        ("AWS does it, e.g. for every service.", "(got 2 sentences)"),
+        ('The customer says "done." and stops.', "(got 2 sentences)"),
+        ("AWS patches the host; the customer has nothing to do there", "(got no full stop at the end)"),
+        ("Who patches it?", "(got no full stop at the end)"),
+        (f"{THIRTY_WORDS} And more words here. Yes", "(got 3 sentences and 35 words and no full stop at the end)"),
+    ],
+)
+def test_an_answer_of_more_than_one_sentence_or_30_words_is_refused_naming_its_line(bad: str, got: str) -> None:
+    document = minimal()
+    guest(document)["summary"] = bad
+    message, _ = refused(
+        document,
+        in_entry(r"^  summary: "),
+        f"entry '{GUEST}'",
+        "summary",
+        "must be one sentence of at most 30 words, ending with a full stop",
+    )
+    assert message.endswith(got), message
+    assert message.count(". ") == 0, "one sentence, so a person reads it whole"
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        THIRTY_WORDS,
+        "AWS patches the host operating system under every service; the customer has nothing to do there.",
+        "TLS 1.2 or later (as AWS's pages say: 'required') protects the calls.",
+        "A single word.",
+    ],
+)
+def test_an_answer_of_one_sentence_up_to_30_words_loads(good: str) -> None:
+    document = minimal()
+    guest(document)["summary"] = good
+    assert parse(document).responsibility(GUEST).summary == good
+
+
+def test_an_answer_with_a_space_at_an_end_is_refused_as_text_is() -> None:
+    document = minimal()
+    guest(document)["summary"] = "The customer patches it. "
+    refused(document, in_entry(r"^  summary: "), f"entry '{GUEST}'", "summary", "with no space at either end")
 
 
 def test_whitespace_only_item_of_a_list() -> None:

@@ -295,6 +295,18 @@ def test_glossary_lists_every_term_alphabetically_with_its_anchor() -> None:
     ]
 
 
+def test_a_term_of_several_words_is_a_glossary_row_and_a_tooltip_where_used() -> None:
+    doc = document()
+    doc["glossary"].append({"term": "control plane", "expansion": "The part of a service that runs it"})
+    entry(doc, GUEST)["aws"] = "Runs the control plane, and the control plane again."
+    data = parse(doc)
+    page = tree(blocks.glossary(data, linker(data), {}))
+    assert ("term-control-plane", "control plane") in [(dt.attrs["id"], dt.words) for dt in page.find_all("dt")]
+    section = blocks.responsibility_section(data, linker(data), data.responsibility(GUEST))
+    abbrs = [a for a in tree(section).find_all("abbr") if a.words == "control plane"]
+    assert [a.attrs["title"] for a in abbrs] == ["The part of a service that runs it"]  # its first use only
+
+
 # -- pages about services -----------------------------------------------------------------------------
 
 
@@ -315,8 +327,10 @@ def test_service_page_checklist_holds_the_customer_and_shared_cells_anchored_do_
     ]
     assert items[0].words == "Customer Guest OS patching: The customer patches the instance."
     assert items[0].find("a").attrs["href"] == "../../customer/#guest-os-patching"
+    assert "## What the customer still has to do on Amazon EC2 { #checklist" in text
     assert tree(checklist).find("p", class_="srg-checklist__counts").words == (
-        "In Amazon EC2's default setup, 1 task is yours alone and 1 is shared with AWS, which does part of each."
+        "In Amazon EC2's default setup, 1 task is the customer's alone and 1 is shared with AWS, "
+        "which does part of each."
     )
     rows = [tr.attrs.get("id") for tr in tree(text).find_all("tr") if tr.attrs.get("id")]
     assert rows == ["ec2-guest-os-patching", "ec2-host-os-patching", "ec2-backups"]
@@ -378,7 +392,7 @@ def test_areas_are_folded_and_hold_every_cell_of_the_service() -> None:
     assert [d.attrs["id"] for d in folds] == ["area-operating-system", "area-data"]
     assert not any("open" in d.attrs for d in folds)
     assert [d.find("summary").words for d in folds] == [
-        "Operating system 1 yours alone · 1 done by AWS",
+        "Operating system 1 the customer's alone · 1 done by AWS",
         "Data 1 shared",
     ]
     cells = {tr.attrs["id"]: tr.find("span").words for d in folds for tr in d.find_all("tr") if tr.attrs.get("id")}
@@ -398,12 +412,12 @@ def test_left_to_you_counts_own_and_shared_tasks_apart_on_the_index() -> None:
     data = catalog()
     assert service_pages.left_to_you(data, data.service("ec2")) == service_pages.LeftToYou(own=1, shared=1)
     page = tree(service_pages.service_index(data, linker(data, "services.md"), {}))
-    assert page.find_all("th")[2].words == "Left to you in its default setup"
+    assert page.find_all("th")[2].words == "Left to the customer in its default setup"
     assert [tr.find_all("td")[1].words for tr in page.find("tbody").find_all("tr")] == [
-        "1 yours alone · 1 shared with AWS",
-        "0 yours alone · 0 shared with AWS",
-        "0 yours alone · 1 shared with AWS",
-        "0 yours alone · 1 shared with AWS",
+        "1 the customer's alone · 1 shared with AWS",
+        "0 the customer's alone · 0 shared with AWS",
+        "0 the customer's alone · 1 shared with AWS",
+        "0 the customer's alone · 1 shared with AWS",
     ]
 
 
@@ -512,7 +526,8 @@ def test_generated_pages_are_a_page_per_service() -> None:
     meta = yaml.safe_load(meta_text)
     assert meta["title"] == "Amazon EC2: who secures what"
     assert meta["description"].endswith(
-        "what is left to you in its default setup, 1 task of your own and 1 task shared with AWS, most urgent first."
+        "what is left to the customer in its default setup, 1 task its own and 1 task shared with AWS, "
+        "most urgent first."
     )
     assert '<!-- srg:service-page service="ec2" -->' in body
     lambda_meta = yaml.safe_load(pages["services/lambda.md"].split("---\n")[1])
@@ -553,7 +568,8 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
     checked = service_pages.checked_sentence(data.responsibility(GUEST))
     assert checked == "Checked against AWS documentation on 1 November 2026."
     description = page.find("meta", name="description").attrs["content"]
-    assert description == f"{owners} The customer patches the guest OS. {checked}"
+    assert description == f"The customer patches the guest OS. {checked}"
+    assert page.find("p", class_="answer").text == "The customer patches the guest OS."
     assert page.find("p", class_="checked").text == checked
     assert page.find("p", class_="owners").text == owners
     assert page.find("link", rel="canonical").attrs["href"] == "https://example.org/guide/customer/#guest-os-patching"
@@ -568,10 +584,15 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
 # -- hostile text -------------------------------------------------------------------------------------------
 
 
+def as_answer(text: str) -> str:
+    """Hostile text made one sentence with its full stop, as an answer must be."""
+    return text.replace(". ", ", ") + " ends here."
+
+
 def hostile_catalog(text: str) -> Catalog:
     doc = document()
     guest = entry(doc, GUEST)
-    guest.update(title=text, summary=text, aws=text, customer=text)
+    guest.update(title=text, summary=as_answer(text), aws=text, customer=text)
     guest["services"]["lambda"]["note"] = text
     guest["services"]["ec2"]["conditions"][0].update(when=text, note=text)
     doc["sources"][0]["title"] = text
@@ -623,7 +644,7 @@ def test_an_ampersand_entity_in_the_data_is_shown_as_typed_not_decoded() -> None
     data = hostile_catalog("&amp; &lt;b&gt;")
     html = blocks.responsibility_section(data, linker(data), data.responsibility(GUEST))
     assert "&amp;amp; &amp;lt;b&amp;gt;" in html
-    assert tree(html).find("p", class_="srg-summary").text == "&amp; &lt;b&gt;"
+    assert tree(html).find("p", class_="srg-summary").text == "&amp; &lt;b&gt; ends here."
 
 
 def test_service_page_heading_escapes_the_service_name() -> None:
@@ -643,7 +664,7 @@ def test_share_pages_escape_hostile_text(text: str) -> None:
     page = tree(html)
     assert page.find("h1").text == f"{text}: who is responsible?"
     checked = service_pages.checked_sentence(data.responsibility("guest-os-patching"))
-    assert page.find("meta", name="description").attrs["content"].endswith(f" {text} {checked}")
+    assert page.find("meta", name="description").attrs["content"] == f"{as_answer(text)} {checked}"
     assert not page.find_all("script")
     assert not page.find_all("img")
 

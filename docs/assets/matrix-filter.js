@@ -1,4 +1,4 @@
-// The service matrix filter: compare the services you pick, and one owner.
+// The service matrix filter: compare the services a reader picks, and one owner.
 // Progressive enhancement: without JavaScript the full matrix shows and no
 // control is drawn. Services and owners are read from the page (the column
 // headers and the matrix's data-srg-owners), never from a copy of the model.

@@ -65,7 +65,7 @@ def _unique_ids(data: DataFile) -> Iterator[Problem]:
         "services": [s.id for s in data.services],
         "categories": [c.id for c in data.categories],
         "layers": [layer.id for layer in data.layers],
-        "glossary": [t.term.lower() for t in data.glossary],
+        "glossary": [t.anchor.removeprefix("term-") for t in data.glossary],
         "responsibilities": [r.id for r in data.responsibilities],
     }
     for key, names in lists.items():

@@ -18,8 +18,10 @@ from pydantic import ValidationError
 from . import crossref
 from .errors import DataError
 from .model import (
+    ANSWER_PATTERN,
     HIDDEN_CHARS,
     ID_PATTERN,
+    MAX_ANSWER_WORDS,
     NIST_LABEL_PATTERN,
     QUESTION_PATTERN,
     SECURITY_HUB_ID_PATTERN,
@@ -28,6 +30,7 @@ from .model import (
     URL_PATTERN,
     Catalog,
     DataFile,
+    answer_problems,
 )
 from .nist import NIST_DIR, NistCatalog, load_nist, nist_label, pinned
 from .yaml_lines import KeyProblem, parse_yaml
@@ -38,7 +41,8 @@ PATTERN_MEANINGS = {
     TEXT_PATTERN: "must be one line of plain text, with no space at either end",
     ID_PATTERN: "must be lowercase words joined by hyphens, like 'guest-os-patching'",
     URL_PATTERN: "must be an https:// address",
-    TERM_PATTERN: "must be one word of letters and digits",
+    TERM_PATTERN: "must be a word, or words joined by spaces or hyphens, of letters and digits, like 'IAM' or "
+    "'control plane'",
     QUESTION_PATTERN: "must read on from 'On Amazon EC2, …' (start lowercase) and end with '?', "
     "like 'who patches the guest OS?'",
     NIST_LABEL_PATTERN: "must be a control of NIST SP 800-53 Rev. 5 written as NIST does, like 'AC-2' or 'AC-2(1)'",
@@ -139,8 +143,11 @@ def _explain(error: Any) -> str:
         return f"is not a known field (got {value!r})"
     if kind == "literal_error":
         return f"must be one of {ctx['expected'].replace(' or ', ', ').replace(chr(39), '')} (got {value!r})"
+    if kind == "string_pattern_mismatch" and ctx["pattern"] == ANSWER_PATTERN and re.match(TEXT_PATTERN, value):
+        return _answer_meaning(value)
     if kind == "string_pattern_mismatch":
-        return f"{_pattern_meaning(ctx['pattern'], value)} (got {value!r})"
+        pattern = TEXT_PATTERN if ctx["pattern"] == ANSWER_PATTERN else ctx["pattern"]
+        return f"{_pattern_meaning(pattern, value)} (got {value!r})"
     if kind == "string_too_long":
         return f"is {len(value)} characters long; the limit is {ctx['max_length']}"
     if kind in {"too_short", "list_type"}:
@@ -153,6 +160,14 @@ def _explain(error: Any) -> str:
     if kind == "repeated_item":
         return f"{error['msg']}; list each once"
     return f"{error['msg']} (got {value!r})"
+
+
+def _answer_meaning(value: str) -> str:
+    """Why plain text is not an answer, counted: '… (got 2 sentences and 45 words)'."""
+    wanted = f"must be one sentence of at most {MAX_ANSWER_WORDS} words, ending with a full stop"
+    problems = answer_problems(value)
+    got = " and ".join(problems) if problems else repr(value)
+    return f"{wanted} (got {got})"
 
 
 def _pattern_meaning(pattern: str, value: Any) -> str:

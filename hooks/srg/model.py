@@ -46,6 +46,15 @@ RISK_MEANINGS: dict[str, str] = {
 }
 # The tag a checklist item carries for its risk (none for the rest).
 RISK_TAGS: dict[str, str] = {"off-by-default": "Off or open by default", "exposes-data": "Data exposure", "other": ""}
+# What a kind is called where a reader sees it. 'abstracted' is the data's key, from AWS's 2016
+# whitepaper; readers get plain words (the glossary keeps the old name).
+KIND_LABELS: dict[str, str] = {
+    "infrastructure": "infrastructure",
+    "container": "container",
+    "managed": "managed",
+    "serverless": "serverless",
+    "abstracted": "serverless storage and database",
+}
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
@@ -59,7 +68,7 @@ RULE_LABELS: dict[str, str] = {
 # Where a rule's entries are listed, as a sentence says it: '… is now listed with what AWS secures'.
 RULE_PLACES: dict[str, str] = {
     "aws": "listed with what AWS secures",
-    "customer": "listed with what you secure",
+    "customer": "listed with what the customer secures",
     "shared": "a shared control",
 }
 # Hosts whose pages count as AWS's own documentation.
@@ -74,14 +83,26 @@ END = r"(?![\s\S])"
 TEXT_PATTERN = rf"^[^\s{HIDDEN_CHARS}](?:[^{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}])?{END}"
 ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
-TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
+TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
 # A control of NIST SP 800-53 Rev. 5 as NIST writes it ('AC-2', 'AC-2(1)'), and an AWS Security Hub control ('RDS.3').
 NIST_LABEL_PATTERN = rf"^[A-Z]{{2}}-\d+(?:\(\d+\))?{END}"
 SECURITY_HUB_ID_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*\.\d+{END}"
 MAX_TEXT = 400
+# An entry's answer (its `summary`): one sentence of at most 30 words that ends with a full stop, the
+# first thing its section says. Words are what spaces separate; a '.', '!' or '?' before a space (after
+# any closing quote or bracket) ends a sentence, so "e.g. " or "U.S. " would split it in two.
+MAX_ANSWER_WORDS = 30
+_WORD = rf"[^\s{HIDDEN_CHARS}]+"
+_SPACE = rf"[^\S{HIDDEN_CHARS}]+"
+SENTENCE_END = r"""[.!?]["')\]]*\s"""
+ANSWER_PATTERN = (
+    rf"^(?![\s\S]*{SENTENCE_END})(?:{_WORD}{_SPACE}){{0,{MAX_ANSWER_WORDS - 1}}}"
+    rf"[^\s{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}.!?]\.{END}"
+)
 
 Text = Annotated[str, Strict(), StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
+Answer = Annotated[str, Strict(), StringConstraints(pattern=ANSWER_PATTERN, max_length=MAX_TEXT)]
 Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
 Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
@@ -110,6 +131,19 @@ def _refuse_date() -> Any:
 
 
 CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+
+def answer_problems(text: str) -> list[str]:
+    """What keeps plain text from being an answer: too many words or sentences, no full stop at the end."""
+    problems = []
+    sentences = len(re.findall(SENTENCE_END, text)) + 1
+    if sentences > 1:
+        problems.append(f"{sentences} sentences")
+    if len(text.split()) > MAX_ANSWER_WORDS:
+        problems.append(f"{len(text.split())} words")
+    if not re.search(r"[^.!?]\.$", text):
+        problems.append("no full stop at the end")
+    return problems
 
 
 def _no_repeats(items: list[Any]) -> list[Any]:
@@ -170,6 +204,11 @@ class Service(_Strict):
     )
 
     @property
+    def kind_label(self) -> str:
+        """The kind in a reader's words: 'serverless storage and database' for 'abstracted'."""
+        return KIND_LABELS[self.kind]
+
+    @property
     def short_name(self) -> str:
         """The name without the vendor: 'EC2', 'ECS on AWS Fargate', 'Elastic Beanstalk'."""
         return self.name.removeprefix("Amazon ").removeprefix("AWS ")
@@ -196,7 +235,8 @@ class Layer(_Strict):
 
 
 class Term(_Strict):
-    """A term or acronym the pages use, defined once: a tooltip on its first use, a row in the glossary."""
+    """A term or acronym the pages use (or an older name of one), defined once: a tooltip on its first use, a row
+    in the glossary."""
 
     term: TermName
     expansion: Text
@@ -204,7 +244,8 @@ class Term(_Strict):
 
     @property
     def anchor(self) -> str:
-        return f"term-{self.term.lower()}"
+        """'term-iam', 'term-control-plane'."""
+        return "term-" + self.term.lower().replace(" ", "-")
 
 
 class Condition(_Strict):
@@ -311,7 +352,10 @@ class Responsibility(_Strict):
     )
     category: Id
     risk: Risk = Field("other", description=_RISK + ". A cell's own risk wins on its service")
-    summary: Text = Field(description="One line that answers 'who is responsible?'")
+    summary: Answer = Field(
+        description=f"The answer its section opens with: one sentence of at most {MAX_ANSWER_WORDS} words, ending "
+        "with a full stop, that says who does it in the default case"
+    )
     aws: Text
     customer: Text
     services: ServicesSpec = Field(

@@ -49,8 +49,8 @@ class LeftToYou:
     shared: int
 
     def describe(self) -> str:
-        """'24 yours alone · 9 shared with AWS'."""
-        return f"{self.own} yours alone · {self.shared} shared with AWS"
+        """'24 the customer's alone · 9 shared with AWS'."""
+        return f"{self.own} the customer's alone · {self.shared} shared with AWS"
 
 
 def _count(count: int, one: str, many: str) -> str:
@@ -58,11 +58,12 @@ def _count(count: int, one: str, many: str) -> str:
 
 
 def left_sentence(service: Service, left: LeftToYou) -> str:
-    """'In Amazon RDS's default setup, 18 tasks are yours alone and 14 are shared with AWS, which does part of each.'"""
+    """'In Amazon RDS's default setup, 18 tasks are the customer's alone and 14 are shared with AWS, ...'."""
     own = _count(left.own, "task is", "tasks are")
     shared = f"{left.shared} {'is' if left.shared == 1 else 'are'}"
     return (
-        f"In {service.name}'s default setup, {own} yours alone and {shared} shared with AWS, which does part of each."
+        f"In {service.name}'s default setup, {own} the customer's alone and {shared} shared with AWS, "
+        "which does part of each."
     )
 
 
@@ -79,8 +80,8 @@ def urgency_sentence(risks: Counter[str]) -> str:
 
 
 def area_counts(owners: Counter[str]) -> str:
-    """An area's folded summary: '2 yours alone · 3 shared · 1 done by AWS', leaving out owners with none."""
-    words = {"customer": "yours alone", "shared": "shared", "aws": "done by AWS"}
+    """An area's folded summary: '2 the customer's alone · 3 shared · 1 done by AWS', leaving out owners with none."""
+    words = {"customer": "the customer's alone", "shared": "shared", "aws": "done by AWS"}
     return " · ".join(f"{owners[owner]} {said}" for owner, said in words.items() if owners[owner])
 
 
@@ -113,7 +114,7 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     left = left_to_you(catalog, service)
     parts = [
         block("service_intro.html", checked=_checked_between(catalog, service)),
-        heading(2, f"What you still have to do on {service.name}", "checklist"),
+        heading(2, f"What the customer still has to do on {service.name}", "checklist"),
         block(
             "service_checklist.html",
             rows=to_do,
@@ -123,7 +124,7 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     by_aws = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner == "aws"]
     if by_aws:
         parts += [
-            heading(2, f"What AWS does for you on {service.name}", "aws-does"),
+            heading(2, f"What AWS does for the customer on {service.name}", "aws-does"),
             block("service_aws.html", rows=by_aws),
         ]
     parts.append(heading(2, "Who does what, area by area", "areas"))
@@ -272,8 +273,8 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     for service in catalog.services:
         left = left_to_you(catalog, service)
         description = (
-            f"Who secures what on {service.name}: what AWS does, and what is left to you in its default setup, "
-            f"{_tasks(left.own)} of your own and {_tasks(left.shared)} shared with AWS, most urgent first."
+            f"Who secures what on {service.name}: what AWS does, and what is left to the customer in its default "
+            f"setup, {_tasks(left.own)} its own and {_tasks(left.shared)} shared with AWS, most urgent first."
         )
         pages[service_page_path(service.id)] = (
             _front_matter(title=f"{service.name}: who secures what", description=description, search={"exclude": True})
@@ -283,7 +284,8 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     return pages
 
 
-PREVIEW_LENGTH = 240
+# Chat apps and search engines show about this much of a description before they cut it.
+PREVIEW_LENGTH = 300
 
 
 def preview(text: str, limit: int = PREVIEW_LENGTH) -> str:
@@ -297,11 +299,10 @@ def checked_sentence(entry: Responsibility) -> str:
     return f"Checked against AWS documentation on {html.long_date(entry.checked)}."
 
 
-def share_description(catalog: Catalog, entry: Responsibility) -> str:
-    """A share page's link preview: who holds the answer where, as much of the summary as fits, the day checked."""
+def share_description(entry: Responsibility) -> str:
+    """A share page's link preview: the answer, one sentence of at most 30 words, then the day it was checked."""
     checked = checked_sentence(entry)
-    answer = preview(f"{owners_sentence(catalog, entry)} {entry.summary}", PREVIEW_LENGTH - len(checked) - 1)
-    return f"{answer} {checked}"
+    return f"{preview(entry.summary, PREVIEW_LENGTH - len(checked) - 1)} {checked}"
 
 
 def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, site_url: str | None) -> dict[str, str]:
@@ -320,7 +321,7 @@ def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, sit
             entry=entry,
             title=f"{entry.title}: who is responsible?",
             owners=owners_sentence(catalog, entry),
-            description=share_description(catalog, entry),
+            description=share_description(entry),
             target=f"../../{location}",
             canonical=f"{site_url}{location}" if site_url else None,
             image=f"{site_url}assets/social-card.png" if site_url else None,
