@@ -211,7 +211,7 @@ def test_the_counts_of_what_is_left_to_you_say_what_they_count(site: Build, cata
         own[service.id], shared = owners.count("customer"), owners.count("shared")
         row = re.search(rf'<tr data-service="{service.id}">(.*?)</tr>', index, flags=re.S)
         assert row
-        assert f"<td>{own[service.id]} the customer's alone · {shared} shared with AWS</td>" in row[1], service.id
+        assert f"<td>{own[service.id]} for the customer alone · {shared} shared with AWS</td>" in row[1], service.id
         page = site.page(f"services/{service.id}/index.html")
         counts = text_of(re.search(r'<p class="srg-checklist__counts">(.*?)</p>', page, flags=re.S)[1])
         tasks = f"{own[service.id]} tasks are the customer's alone and {shared} are shared with AWS, which does "

@@ -318,7 +318,7 @@ def _checklist(data: Catalog, service: str) -> list[Any]:
 def test_service_page_checklist_holds_the_customer_and_shared_cells_anchored_do_id() -> None:
     data = catalog()
     text = service_pages.service_page(data, linker(data, "services/ec2.md"), {"service": "ec2"})
-    assert "## What you still have to do on Amazon EC2 { #checklist" in text
+    assert "## What the customer still has to do on Amazon EC2 { #checklist" in text
     checklist = text[text.index("{ #checklist") : text.index("{ #aws-does")]
     items = tree(checklist).find("ul", class_="srg-checklist").find_all("li")
     assert [(li.attrs["id"], li.find("span").words) for li in items] == [
@@ -392,7 +392,7 @@ def test_areas_are_folded_and_hold_every_cell_of_the_service() -> None:
     assert [d.attrs["id"] for d in folds] == ["area-operating-system", "area-data"]
     assert not any("open" in d.attrs for d in folds)
     assert [d.find("summary").words for d in folds] == [
-        "Operating system 1 the customer's alone · 1 done by AWS",
+        "Operating system 1 for the customer alone · 1 done by AWS",
         "Data 1 shared",
     ]
     cells = {tr.attrs["id"]: tr.find("span").words for d in folds for tr in d.find_all("tr") if tr.attrs.get("id")}
@@ -414,10 +414,10 @@ def test_left_to_you_counts_own_and_shared_tasks_apart_on_the_index() -> None:
     page = tree(service_pages.service_index(data, linker(data, "services.md"), {}))
     assert page.find_all("th")[2].words == "Left to the customer in its default setup"
     assert [tr.find_all("td")[1].words for tr in page.find("tbody").find_all("tr")] == [
-        "1 the customer's alone · 1 shared with AWS",
-        "0 the customer's alone · 0 shared with AWS",
-        "0 the customer's alone · 1 shared with AWS",
-        "0 the customer's alone · 1 shared with AWS",
+        "1 for the customer alone · 1 shared with AWS",
+        "0 for the customer alone · 0 shared with AWS",
+        "0 for the customer alone · 1 shared with AWS",
+        "0 for the customer alone · 1 shared with AWS",
     ]
 
 
@@ -531,7 +531,7 @@ def test_generated_pages_are_a_page_per_service() -> None:
     )
     assert '<!-- srg:service-page service="ec2" -->' in body
     lambda_meta = yaml.safe_load(pages["services/lambda.md"].split("---\n")[1])
-    assert "0 tasks of your own and 0 tasks shared with AWS" in lambda_meta["description"]
+    assert "0 tasks its own and 0 tasks shared with AWS" in lambda_meta["description"]
 
 
 HAND_WRITTEN = {

@@ -49,8 +49,8 @@ class LeftToYou:
     shared: int
 
     def describe(self) -> str:
-        """'24 the customer's alone · 9 shared with AWS'."""
-        return f"{self.own} the customer's alone · {self.shared} shared with AWS"
+        """'24 for the customer alone · 9 shared with AWS'."""
+        return f"{self.own} for the customer alone · {self.shared} shared with AWS"
 
 
 def _count(count: int, one: str, many: str) -> str:
@@ -80,8 +80,8 @@ def urgency_sentence(risks: Counter[str]) -> str:
 
 
 def area_counts(owners: Counter[str]) -> str:
-    """An area's folded summary: '2 the customer's alone · 3 shared · 1 done by AWS', leaving out owners with none."""
-    words = {"customer": "the customer's alone", "shared": "shared", "aws": "done by AWS"}
+    """An area's folded summary: '2 for the customer alone · 3 shared · 1 done by AWS', leaving out owners with none."""
+    words = {"customer": "for the customer alone", "shared": "shared", "aws": "done by AWS"}
     return " · ".join(f"{owners[owner]} {said}" for owner, said in words.items() if owners[owner])
 
 
