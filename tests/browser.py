@@ -155,3 +155,15 @@ def search_answered(page: Page, query: str) -> None:
 def after_paint(page: Page) -> None:
     """Wait until the browser has drawn what the last script changed."""
     page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def settled(page: Page) -> None:
+    """Wait until the page has stopped scrolling (a jump to an anchor, smooth or not)."""
+    page.wait_for_function(
+        """() => new Promise(done => {
+            let last = scrollY, still = 0;
+            const tick = () => { still = scrollY === last ? still + 1 : 0; last = scrollY;
+                                 still >= 5 ? done(true) : requestAnimationFrame(tick); };
+            requestAnimationFrame(tick);
+        })"""
+    )

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, settings
 from srg.errors import DataError
 from srg.html import Linker, Target
 from srg.load import load_catalog, parse_catalog
-from srg.model import Catalog
+from srg.model import Catalog, Cell, Condition
 from srg.pipeline import Site
 from srg.service_pages import generated_pages
 
@@ -172,6 +172,32 @@ def json_ready(value: Any) -> Any:
 @functools.cache
 def real_catalog() -> Catalog:
     return load_catalog(DATA_FILE, NAME)
+
+
+# -- reading the real data in content tests -----------------------------------------------------
+
+
+def cell(data: Catalog, entry_id: str, service_id: str) -> Cell:
+    """The resolved cell of an entry on a service."""
+    return data.cell(data.responsibility(entry_id), service_id)
+
+
+def condition(data: Catalog, entry_id: str, service_id: str, when: str) -> Condition:
+    """The one condition of the cell whose 'when' starts with, else contains, the given words (none or several fail)."""
+    conditions = cell(data, entry_id, service_id).conditions
+    found = [c for c in conditions if c.when.startswith(when)] or [c for c in conditions if when in c.when]
+    assert len(found) == 1, (entry_id, service_id, when, [c.when for c in cell(data, entry_id, service_id).conditions])
+    return found[0]
+
+
+def cites(data: Catalog, ids: list[str], url_part: str) -> bool:
+    """Whether one of the sources cites a page whose address contains url_part."""
+    return any(url_part in (data.source(s).url or "") for s in ids)
+
+
+def url(data: Catalog, source_id: str) -> str:
+    """The address of a source."""
+    return data.source(source_id).url
 
 
 @functools.cache

@@ -8,25 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import CUT_WORDS, LAY_OUT_ALL, after_paint
+from browser import CUT_WORDS, LAY_OUT_ALL, after_paint, settled
 from srg.model import Catalog
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).parent / "artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-
-
-def settled(page) -> None:
-    """Wait until the page has stopped scrolling (a jump to an anchor, smooth or not)."""
-    page.wait_for_function(
-        """() => new Promise(done => {
-            let last = scrollY, still = 0;
-            const tick = () => { still = scrollY === last ? still + 1 : 0; last = scrollY;
-                                 still >= 5 ? done(true) : requestAnimationFrame(tick); };
-            requestAnimationFrame(tick);
-        })"""
-    )
 
 
 def show_back_to_top(page) -> None:

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import CUT_WORDS, LAY_OUT_ALL, WATCH_WORKERS, after_paint, type_query
+from browser import CUT_WORDS, LAY_OUT_ALL, WATCH_WORKERS, after_paint, settled, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -30,18 +30,6 @@ FIXED_BARS = """() => [...document.querySelectorAll('body *')].filter(e => {
 }).map(e => { const box = e.getBoundingClientRect();
                return {name: e.className || e.tagName, top: box.top, bottom: box.bottom,
                        left: box.left, right: box.right}; })"""
-
-
-def _settled(page) -> None:
-    """Wait until the page has stopped scrolling (a jump to an anchor, smooth or not)."""
-    page.wait_for_function(
-        """() => new Promise(done => {
-            let last = scrollY, still = 0;
-            const tick = () => { still = scrollY === last ? still + 1 : 0; last = scrollY;
-                                 still >= 5 ? done(true) : requestAnimationFrame(tick); };
-            requestAnimationFrame(tick);
-        })"""
-    )
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -63,10 +51,10 @@ def _settled(page) -> None:
 def test_a_linked_heading_arrives_below_every_fixed_bar(browser, base_url: str, viewport: dict, target: str) -> None:
     page = browser.new_page(viewport=viewport)
     page.goto(base_url + target)
-    _settled(page)
+    settled(page)
     # Material shows "Back to top" once the reader scrolls up a little: show it as a reader would.
     page.mouse.wheel(0, -2)
-    _settled(page)
+    settled(page)
     anchor = target.split("#")[1]
     box = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().toJSON()")
     heading = box["top"]
@@ -97,7 +85,7 @@ def test_the_contents_mark_the_heading_a_link_opened(browser, base_url: str, tar
     """On a desktop the table of contents is on screen: after a link it marks that heading, not the one before."""
     page = browser.new_page(viewport=DESKTOP)
     page.goto(base_url + target)
-    _settled(page)
+    settled(page)
     active = """() => [...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')]
         .map(a => a.getAttribute('href'))"""
     anchor = "#" + target.split("#")[1]
@@ -108,7 +96,7 @@ def test_the_contents_mark_the_heading_a_link_opened(browser, base_url: str, tar
     # "Back to top" shows as the reader scrolls up a little; it stays clear of the heading (above,
     # below or beside it).
     page.mouse.wheel(0, -2)
-    _settled(page)
+    settled(page)
     top = page.locator(".md-top")
     page.wait_for_function("!document.querySelector('.md-top').hidden")
     heading = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect().toJSON()")
@@ -157,7 +145,7 @@ def test_the_matrix_header_stays_in_view_two_screens_down(browser, base_url: str
     page = browser.new_page(viewport=DESKTOP)
     page.goto(base_url + "matrix/")
     page.mouse.wheel(0, 2 * DESKTOP["height"])
-    _settled(page)
+    settled(page)
     header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
     first_column = page.locator("thead th[data-service]").first
     box = first_column.bounding_box()
@@ -172,10 +160,10 @@ def test_on_a_phone_a_cards_name_stays_while_its_services_scroll(browser, base_u
     page.goto(base_url + "matrix/")
     card = page.locator("tr[data-entry='guest-os-patching']")
     card.evaluate("row => row.scrollIntoView({block: 'start'})")
-    _settled(page)
+    settled(page)
     top = card.bounding_box()["y"]
     page.mouse.wheel(0, 300)
-    _settled(page)
+    settled(page)
     label = card.locator("th[scope=row]").bounding_box()
     header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
     assert card.bounding_box()["y"] < top - 200
@@ -379,7 +367,7 @@ def test_a_share_link_opens_its_answer(browser, base_url: str, javascript: bool)
     heading = page.locator("#guest-os-patching")
     heading.wait_for()
     if javascript:
-        _settled(page)
+        settled(page)
     box = heading.bounding_box()
     assert box is not None
     assert 0 <= box["y"] < DESKTOP["height"] / 2

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from helpers import real_catalog
+from helpers import cell, cites, condition, real_catalog
 
-from srg.model import Catalog, Cell, Condition
+from srg.model import Catalog
 
 CHECKED = datetime.date(2026, 12, 7)
 
@@ -18,21 +18,6 @@ CHECKED = datetime.date(2026, 12, 7)
 @pytest.fixture(scope="module")
 def data() -> Catalog:
     return real_catalog()
-
-
-def cell(data: Catalog, entry_id: str, service_id: str) -> Cell:
-    return data.cell(data.responsibility(entry_id), service_id)
-
-
-def condition(data: Catalog, entry_id: str, service_id: str, when: str) -> Condition:
-    """The one condition of the cell whose 'when' starts with the given words."""
-    found = [c for c in cell(data, entry_id, service_id).conditions if c.when.startswith(when)]
-    assert len(found) == 1, (entry_id, service_id, when, [c.when for c in cell(data, entry_id, service_id).conditions])
-    return found[0]
-
-
-def cites(data: Catalog, ids: list[str], url_part: str) -> bool:
-    return any(url_part in (data.source(s).url or "") for s in ids)
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ import datetime
 import re
 
 import pytest
-from helpers import ROOT, real_catalog
+from helpers import ROOT, cell, cites, real_catalog
 
-from srg.model import Catalog, Cell
+from srg.model import Catalog
 
 CHECKED = datetime.date(2026, 12, 7)
 # Who does AWS's part in a note: AWS itself or one of its services (a shared note must name it and the customer).
@@ -23,14 +23,6 @@ AWS_SIDE = re.compile(r"\b(AWS|Amazon|Lambda|RDS|Aurora|EKS|ECS|Fargate|Elastic 
 @pytest.fixture(scope="module")
 def data() -> Catalog:
     return real_catalog()
-
-
-def cell(data: Catalog, entry_id: str, service_id: str) -> Cell:
-    return data.cell(data.responsibility(entry_id), service_id)
-
-
-def cites(data: Catalog, ids: list[str], url_part: str) -> bool:
-    return any(url_part in (data.source(s).url or "") for s in ids)
 
 
 # -- the default setups ---------------------------------------------------------------------------

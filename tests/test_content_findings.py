@@ -9,10 +9,10 @@ import datetime
 import re
 
 import pytest
-from helpers import ROOT, real_catalog
+from helpers import ROOT, cell, condition, real_catalog, url
 from search_queries import QUERIES
 
-from srg.model import Catalog, Cell, Condition, Responsibility
+from srg.model import Catalog, Responsibility
 
 CHECKED = datetime.date(2026, 12, 7)
 
@@ -24,20 +24,6 @@ def data() -> Catalog:
 
 def entry(data: Catalog, entry_id: str) -> Responsibility:
     return data.responsibility(entry_id)
-
-
-def cell(data: Catalog, entry_id: str, service_id: str) -> Cell:
-    return data.cell(entry(data, entry_id), service_id)
-
-
-def condition(data: Catalog, entry_id: str, service_id: str, when: str) -> Condition:
-    found = [c for c in cell(data, entry_id, service_id).conditions if when in c.when]
-    assert len(found) == 1, (entry_id, service_id, when, [c.when for c in cell(data, entry_id, service_id).conditions])
-    return found[0]
-
-
-def url(data: Catalog, source_id: str) -> str:
-    return data.source(source_id).url
 
 
 # -- 6. simulated DDoS tests follow the DDoS Simulation Testing policy -------------------------
