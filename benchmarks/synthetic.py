@@ -18,9 +18,12 @@ DATA = "docs/data/responsibilities.yml"
 BEFORE = ROOT / "benchmarks" / "data" / "responsibilities-24-entries.yml"
 
 
-def cloned_data(count: int, source: Path = ROOT / DATA) -> str:
-    """The data file with `count` entries cloned from its own (ids and titles numbered)."""
+def cloned_data(count: int, source: Path = ROOT / DATA, services: int | None = None) -> str:
+    """The data file with `count` entries cloned from its own (ids and titles numbered), and, given `services`,
+    that many services: the real ones, then clones of them in turn, each with its original's cells."""
     document = yaml.safe_load(source.read_text(encoding="utf-8"))
+    if services is not None:
+        _clone_services(document, services)
     originals = document["responsibilities"]
     layer_of = {entry_id: layer for layer in document["layers"] for entry_id in layer["responsibilities"]}
     for layer in document["layers"]:
@@ -38,6 +41,31 @@ def cloned_data(count: int, source: Path = ROOT / DATA) -> str:
     document["layers"] = [layer for layer in document["layers"] if layer["responsibilities"]]
     document.pop("questions", None)
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+def _clone_services(document: dict, count: int) -> None:
+    """Grow (or cut) the services to `count`: clone `name (n)` of service `id` is `id-n`, with id's cells."""
+    originals = document["services"]
+    services = originals[:count]
+    for number in range(len(originals), count):
+        original = originals[number % len(originals)]
+        clone = copy.deepcopy(original) | {"id": f"{original['id']}-{number}", "name": f"{original['name']} ({number})"}
+        services.append(clone)
+        for entry in document["responsibilities"]:
+            cells = entry["services"]
+            if isinstance(cells, dict) and original["id"] in cells:
+                cells[clone["id"]] = copy.deepcopy(cells[original["id"]])
+    kept = {service["id"] for service in services}
+    for entry in document["responsibilities"]:
+        cells = entry["services"]
+        if isinstance(cells, dict):
+            for key in [key for key in cells if key not in kept and key != "default" and key in _ids(originals)]:
+                del cells[key]
+    document["services"] = services
+
+
+def _ids(items: list[dict]) -> set[str]:
+    return {item["id"] for item in items}
 
 
 def project(where: Path, data: str | None = None) -> Path:
