@@ -319,7 +319,7 @@ class PictureCell:
 
 def picture_cells(html: str) -> dict[tuple[str, str], PictureCell]:
     """The home page's picture, each cell by (layer, service)."""
-    figure = tree(html[html.index('<figure class="srg-picture"') : html.index("</figure>")])
+    figure = tree(html[html.index('<figure class="srg-picture') : html.index("</figure>")])
     return {
         (td.attrs["data-layer"], td.attrs["data-service"]): PictureCell(
             td.attrs["data-owners"],

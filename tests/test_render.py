@@ -486,6 +486,23 @@ def test_model_picture_gives_each_service_an_equal_column_and_links_each_layer_t
     assert [b.words for b in page.find("p", class_="srg-picture__key").find_all("b")] == ["Customer", "Shared", "AWS"]
 
 
+def test_model_picture_names_owners_in_letters_at_every_width_beyond_its_column_limit() -> None:
+    """With more services than PICTURE_WORDS_UP_TO the columns are too narrow for words on any screen."""
+    doc = document()
+    assert "srg-picture--compact" not in _picture(parse(doc)).find("figure").attrs["class"]
+    first = doc["services"][0]
+    doc["services"] += [
+        first | {"id": f"extra-{number}", "name": f"Amazon Extra {number}"}
+        for number in range(service_pages.PICTURE_WORDS_UP_TO + 1 - len(doc["services"]))
+    ]
+    for held in doc["responsibilities"]:
+        if isinstance(held["services"], dict):
+            held["services"].setdefault("default", "aws")
+    page = _picture(parse(doc))
+    assert len(page.find("thead").find_all("th")) == service_pages.PICTURE_WORDS_UP_TO + 1
+    assert "srg-picture--compact" in page.find("figure").attrs["class"]
+
+
 def test_model_picture_draws_the_layers_of_the_data_file_and_its_caption_names_them() -> None:
     doc = document()
     doc["layers"][1:] = [

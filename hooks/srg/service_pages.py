@@ -198,6 +198,8 @@ class PictureRow:
 # What the picture's key says of each owner, and the letter that names it where a column is narrow (a phone).
 PICTURE_KEY = {"customer": "security in the cloud", "shared": "both do part of it", "aws": "security of the cloud"}
 PICTURE_LETTERS = {"customer": "C", "shared": "S", "aws": "A", "n/a": "\u2013"}
+# Up to this many services, each column names its owners in words from 720 px up; beyond, in letters at every width.
+PICTURE_WORDS_UP_TO = 16
 PICTURE_RULE = (
     "A layer takes the owner its responsibilities have on that service by default; where they differ, "
     "the layer is split and each owner named."
@@ -234,6 +236,7 @@ def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         pages=pages,
         key=PICTURE_KEY,
         letters=PICTURE_LETTERS,
+        compact=len(catalog.services) > PICTURE_WORDS_UP_TO,
         mark=marker(catalog, link),
     )
 
