@@ -139,6 +139,24 @@ def test_a_question_with_the_same_answer_on_several_services_is_asked_once() -> 
     assert [a.words for a in page.find_all("a", href="#check-ec2-host-os-patching")] == ["Link to this question"]
 
 
+def test_a_question_for_most_of_many_services_names_the_few_it_leaves_out() -> None:
+    data = real_catalog()
+    every = list(data.services)
+    entry = data.responsibilities[0]
+
+    def where(group: list) -> str:
+        return blocks.Question(entry, group, "aws", "", []).where(every)
+
+    names = [s.short_name for s in every]
+    assert where(every) == "On every service"
+    assert where(every[:1]) == f"On {every[0].name}"
+    assert where(every[:-2]) == f"On every service except {names[-2]} and {names[-1]}"
+    assert where(every[1:]) == f"On every service except {names[0]}"
+    half = len(every) // 2
+    assert where(every[:half]) == f"On {', '.join(names[: half - 1])} and {names[half - 1]}"  # as many left out
+    assert where(every[:4]) == f"On {', '.join(names[:3])} and {names[3]}"
+
+
 def test_a_question_about_one_service_states_its_default_setup() -> None:
     asked = questions_of(parse(minimal()))
     lam = asked["check-lambda-guest-os-patching"]

@@ -238,14 +238,25 @@ class Question:
     def aliases(self) -> list[str]:
         return [f"check-{s.id}-{self.entry.id}" for s in self.services[1:]]
 
-    def where(self, every: int) -> str:
-        """'On Amazon EC2', 'On EC2 and ECS on EC2', 'On every service' (of `every`)."""
-        if len(self.services) == every:
+    def where(self, every: list[Service]) -> str:
+        """'On Amazon EC2', 'On EC2 and ECS on EC2', 'On every service' (of `every`), and where the question is
+        asked for most of many services, the few it leaves out: 'On every service except S3 and DynamoDB'."""
+        if len(self.services) == len(every):
             return "On every service"
         if len(self.services) == 1:
             return f"On {self.services[0].name}"
-        names = [s.short_name for s in self.services]
-        return f"On {', '.join(names[:-1])} and {names[-1]}"
+        others = [s for s in every if s not in self.services]
+        if len(self.services) > NAMED_UP_TO and len(others) < len(self.services):
+            return f"On every service except {_and([s.short_name for s in others])}"
+        return f"On {_and([s.short_name for s in self.services])}"
+
+
+# A question asked for more services than this, and for most of them, names the services it leaves out instead.
+NAMED_UP_TO = 4
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def questions(catalog: Catalog) -> list[Question]:
@@ -275,7 +286,7 @@ def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
             "self_check.html",
             questions=here,
             service=service,
-            every=len(catalog.services),
+            every=catalog.services,
             pages={s.id: link.to_page(service_page_path(s.id)) for s in catalog.services},
             link=link,
             mark=marker(catalog, link),
