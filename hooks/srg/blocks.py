@@ -69,7 +69,7 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
         reason = catalog.reason_on(entry, services[0].id)
         if len(ordered) == 1:
             label = "Every service"
-            reason = reason if cell.note else "As described above."
+            reason = reason if cell.note else "As described below."
         else:
             label = _services_label(catalog.services, services)
             if cell.owner == "n/a" and not cell.note and len(services) > 1:
