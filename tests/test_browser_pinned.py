@@ -11,7 +11,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from browser import after_paint
+from browser import LAY_OUT_ALL, after_paint
 from conftest import PAGE_OF_RULE
 from srg.model import Catalog, Responsibility
 
@@ -98,7 +98,7 @@ def test_a_section_shows_the_addresss_services_first_and_folds_the_others(page, 
     assert page.evaluate(SHOWN, rows) == page.eval_on_selector_all(rows, ALL)
     assert page.locator("button.srg-others").count() == 0
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
-    assert "Pin your services" in page.locator(".srg-pin-slot").inner_text()
+    assert page.locator(".srg-pin-slot").inner_text() == "Showing every service · Pin your services"
 
 
 def test_the_service_index_lists_the_pinned_services_first(page, base_url: str, catalog: Catalog) -> None:
@@ -133,6 +133,13 @@ def test_the_comparison_gives_the_pinned_services_owners_first(page, base_url: s
     row = page.locator(f".srg-comparison tr[data-entry='{varies[0].id}']")
     row.locator("button.srg-others").click()
     assert row.locator(".srg-owners:not(.srg-owners--pinned)").is_visible()
+    # Where the answer does not apply to the pinned service, "Who" says so.
+    for entry in catalog.responsibilities:
+        absent = page.locator(f".srg-comparison tr[data-entry='{entry.id}'] .srg-owners__absent")
+        if catalog.applies(entry, "lambda"):
+            assert absent.count() == 0, entry.id
+        else:
+            assert absent.inner_text() == "Does not apply to Lambda", entry.id
 
 
 def test_the_self_check_asks_the_pinned_services_questions_first(page, base_url: str, catalog: Catalog) -> None:
@@ -262,10 +269,33 @@ def test_without_javascript_every_row_shows(browser, base_url: str, catalog: Cat
     page.goto(base_url + "customer/?service=lambda#guest-os-patching")
     rows = page.evaluate(SHOWN, ".srg-entry[data-entry='guest-os-patching'] ul.srg-split > li[data-service]")
     assert sorted(i for ids in rows for i in ids.split()) == sorted(s.id for s in catalog.services)
-    assert page.locator("button.srg-others, .srg-pin").count() == 0
+    assert page.locator("button.srg-others, .srg-pin button").count() == 0
+    assert page.locator(".srg-pin-slot").inner_text() == "Showing every service."
     page.goto(base_url + "services/?service=lambda")
     assert len(page.evaluate(SHOWN, ".srg-service-index tr[data-service]")) == len(catalog.services)
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
+def test_nothing_moves_when_the_script_starts_with_nothing_pinned(browser, base_url: str, viewport: dict) -> None:
+    """A reader who pinned nothing gets the controls in places kept for them: every heading, table and line of
+    rows stays where the page's first layout put it (Lighthouse counts any move as a layout shift)."""
+    where = """[...document.querySelectorAll('article :is(h2, table, .srg-split__title, .srg-quiz-slot)')]
+        .map(e => e.getBoundingClientRect().top + scrollY)"""
+    for path in ["aws/", "customer/", "shared/", "services/", "comparison/", "self-check/"]:
+        tops = []
+        for script in (False, True):
+            page = browser.new_page(viewport=viewport)
+            if not script:
+                page.route("**/assets/pinned-services.js", lambda route: route.abort())
+            page.goto(base_url + path)
+            if script:
+                page.wait_for_selector(".srg-pin button")
+            page.add_style_tag(content=LAY_OUT_ALL)
+            tops.append(page.evaluate(where))
+            page.close()
+        assert len(tops[0]) > 2, path
+        assert tops[1] == pytest.approx(tops[0], abs=0.5), path
 
 
 # -- the first screen ------------------------------------------------------------------------------------
@@ -301,10 +331,14 @@ def _off_screen(
     return missed
 
 
+@pytest.mark.parametrize("chosen", [["lambda"], ["lambda", "dynamodb"]], ids=["lambda", "lambda-dynamodb"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
-def test_after_a_link_the_pinned_rows_are_on_the_first_screen(browser, base_url: str, catalog, viewport) -> None:
+def test_after_a_link_the_pinned_rows_are_on_the_first_screen(
+    browser, base_url: str, catalog, viewport: dict, chosen: list[str]
+) -> None:
     page = browser.new_page(viewport=viewport)
-    assert _off_screen(page, base_url, catalog, viewport, lambda entry: "?service=lambda", ["lambda"]) == {}
+    query = "?service=" + ",".join(chosen)
+    assert _off_screen(page, base_url, catalog, viewport, lambda entry: query, chosen) == {}
     page.close()
 
 

@@ -699,7 +699,7 @@ def test_every_service_page_says_when_its_answers_were_checked(site: Build, cata
         ), service.id
 
 
-PIN_SLOT = re.compile(r'<div class="srg-pin-slot" data-srg-pin="([^"]*)"></div>')
+PIN_SLOT = re.compile(r'<div class="srg-pin-slot" data-srg-pin="([^"]*)"><p class="srg-pin">Showing every service.</p>')
 
 
 def test_without_javascript_every_row_shows_and_each_names_its_services(site: Build, catalog: Catalog) -> None:
@@ -725,9 +725,10 @@ def test_without_javascript_every_row_shows_and_each_names_its_services(site: Bu
     comparison = article_of(site.page("comparison/index.html"))
     for entry_id, row in re.findall(r'<tr data-entry="([a-z0-9-]+)">(.*?)</tr>', comparison, flags=re.S):
         entry = catalog.responsibility(entry_id)
+        applying = [s.id for s in catalog.services if catalog.applies(entry, s.id)]
+        assert re.search(rf'<td data-service="{" ".join(applying)}">', row), entry_id
         groups = re.findall(r'<span class="srg-owners__group" data-service="([a-z0-9 -]+)">', row)
         if groups:
-            applying = [s.id for s in catalog.services if catalog.applies(entry, s.id)]
             assert sorted(i for group in groups for i in group.split()) == sorted(applying), entry_id
     check = article_of(site.page("self-check/index.html"))
     question = r'<div class="srg-question" data-service="([a-z0-9 -]+)">\s*<details[^>]*data-services="([^"]+)"'

@@ -162,7 +162,7 @@ def test_services_share_a_row_only_where_owner_reason_conditions_and_sources_all
     rows = blocks.split_rows(parse(doc), parse(doc).responsibility(HOST))
     # With no note of its own, the one row points to the text above rather than repeat it.
     assert [(r.label, [s.id for s in r.services], r.cell.owner, r.reason) for r in rows] == [
-        ("Every service", ["ec2", "lambda", "s3", "dynamodb"], "aws", "As described below.")
+        ("Every service", ["ec2", "lambda", "s3", "dynamodb"], "aws", "Nothing differs by service.")
     ]
     # The same words from another source, or with a condition, each keep their own row.
     doc["sources"].append(

@@ -201,12 +201,14 @@
       place.colSpan = rows[0] ? rows[0].children.length : 1;
     }
     fold(place, others, distinctServices(others).length);
-    (first.length ? first : rows).forEach(function (row) { container.appendChild(row); });
-    if (others.length) {
-      container.appendChild(holder);
-      others.forEach(function (row) { container.appendChild(row); });
-    } else {
+    var order = others.length ? first.concat([holder], others) : rows;
+    if (!others.length) {
       holder.remove();
+    }
+    // Moved only where the order changes: a row taken out and put back is styled and laid out again.
+    var now = Array.prototype.slice.call(container.children);
+    if (order.some(function (row, index) { return now[index] !== row; })) {
+      order.forEach(function (row) { container.appendChild(row); });
     }
   }
 
@@ -251,17 +253,14 @@
     } else {
       var pin = document.createElement("span");
       pin.className = "srg-pin__actions";
-      pin.append(lead ? " \u00b7 " : "", button("Pin your services", "change"));
+      pin.append(" \u00b7 ", button("Pin your services", "change"));
       line.append(lead, pin);
     }
   }
 
   // The note on ids the address named that are no service, after `line`.
   function note(line) {
-    var next = line.nextElementSibling;
-    if (next && next.classList.contains("srg-pin__note")) {
-      next.remove();
-    }
+    line.parentElement.querySelectorAll(":scope > .srg-pin__note").forEach(function (old) { old.remove(); });
     if (state.unknown.length) {
       var text = document.createElement("p");
       text.className = "srg-pin__note";
@@ -276,19 +275,28 @@
     return hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
   }
 
-  // A section's "On each service" rows.
+  // A section's "On each service" rows. With services pinned they move up, right after the answer,
+  // before what AWS does and what the customer does, so that a link or a search that opens the section
+  // shows them on the first screen; with none, they go back under them, where the page has them.
   function sections(services) {
     var landed = target();
     landed = landed && landed.nextElementSibling;
     document.querySelectorAll(".srg-entry").forEach(function (entry) {
       var list = entry.querySelector("ul.srg-split");
       var title = entry.querySelector(".srg-split__title");
-      if (!list || !title) {
+      var sides = entry.querySelector(".srg-sides");
+      if (!list || !title || !sides) {
         return;
       }
       foldRows(list, ":scope > li[data-service]");
       pinLine(title, services, "On each service");
-      entry.classList.toggle("srg-entry--pinned", state.chosen.length > 0);
+      var pinned = state.chosen.length > 0;
+      entry.classList.toggle("srg-entry--pinned", pinned);
+      if (pinned && sides.previousElementSibling !== list) {
+        sides.before(title, list);
+      } else if (!pinned && sides.nextElementSibling !== title) {
+        sides.after(title, list);
+      }
       if (entry === landed) {
         note(title);
       }
@@ -303,8 +311,21 @@
   }
 
   // The comparison: in "Who", where the owner varies, the chosen services' owners first and the
-  // line of every service's owner folded.
+  // line of every service's owner folded; and the chosen services the answer does not apply to.
   function comparison(services) {
+    document.querySelectorAll(".srg-comparison tr[data-entry] td[data-service]").forEach(function (who) {
+      var old = who.querySelector(".srg-owners__absent");
+      if (old) {
+        old.remove();
+      }
+      var absent = state.chosen.filter(function (id) { return servicesOf(who).indexOf(id) === -1; });
+      if (absent.length) {
+        var line = document.createElement("span");
+        line.className = "srg-owners__absent";
+        line.textContent = "Does not apply to " + names(services, absent);
+        who.appendChild(line);
+      }
+    });
     document.querySelectorAll(".srg-comparison tr[data-entry] .srg-owners:not(.srg-owners--pinned)").forEach(
       function (owners) {
         var pinned = owners.previousElementSibling;
@@ -478,7 +499,7 @@
       bar.className = "srg-pin";
       slot.element.appendChild(bar);
     }
-    pinLine(bar, slot.services, "");
+    pinLine(bar, slot.services, "Showing every service");
     note(bar);
     sections(slot.services);
     serviceIndex();
@@ -520,14 +541,21 @@
     note: function () { return state.unknown.length ? noteText(state.unknown) : ""; }
   };
 
-  // Every page, instant navigation included (docs/assets/theme.js).
-  window.srgTheme.onPage(function () {
-    page = findSlot();
-    if (!page) {
+  function start() {
+    var slot = findSlot();
+    if (!slot || slot.element.hasAttribute("data-srg-ready")) {
       return;
     }
+    slot.element.setAttribute("data-srg-ready", "");
+    page = slot;
     read(page.services.map(function (service) { return service.id; }));
     apply();
     revealTarget();
-  });
+  }
+
+  // At once, as the page has been parsed (this script is deferred): before the jump to a section a link
+  // opens, so the page lands with the pinned rows in place instead of moving after it. Then every page
+  // that instant navigation brings (docs/assets/theme.js); the page that is here is not done twice.
+  start();
+  window.srgTheme.onPage(start);
 })();

@@ -63,8 +63,8 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
 
     Services agree when their cells agree in every field (`Cell.key`), so
     grouping never drops a citation. Where all agree the one row is "Every
-    service" and, with no note of its own, points to the text above it instead
-    of repeating it.
+    service" and, with no note of its own, says that nothing differs instead of
+    repeating the text around it.
     """
     groups: dict[tuple[object, ...], list[Service]] = {}
     for service in catalog.services:
@@ -76,7 +76,7 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
         reason = catalog.reason_on(entry, services[0].id)
         if len(ordered) == 1:
             label = "Every service"
-            reason = reason if cell.note else "As described below."
+            reason = reason if cell.note else "Nothing differs by service."
         else:
             label = _services_label(catalog.services, services)
             if cell.owner == "n/a" and not cell.note and len(services) > 1:
