@@ -30,9 +30,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.audit]
 REPORTS = ARTIFACTS / "lighthouse"
 THEME_STYLESHEETS = ("/assets/stylesheets/main.", "/assets/stylesheets/palette.", "/assets/guide.css")
 # Elements on a page: 1,500 as before, except the pages whose size grows with the data, each with the budget
-# it holds at the real size (44 entries, 10 services, 178 sources) with about 15% to spare.
+# it holds at the real size (55 entries, 10 services, about 240 sources: self-check 5,082, customer 3,165, matrix
+# 1,564 elements in the built HTML) with about 15% to spare. The speed issue (at 25 services) is to bring them down.
 DOM_BUDGET = 1500
-DOM_BUDGETS = {"customer/": 3000, "sources/": 3300, "self-check/": 4000}
+DOM_BUDGETS = {"customer/": 3700, "sources/": 3300, "self-check/": 5900, "matrix/": 1800}
 
 
 def dom_budget(served: Served) -> int:

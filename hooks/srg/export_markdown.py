@@ -17,6 +17,8 @@ from pathlib import Path
 from .errors import SrgError
 from .exports import as_csv, as_json
 from .load import load_catalog
+from .nist import NIST_DIR
+from .oscal import as_oscal
 from .pipeline import Site, inline_html, render_page
 from .schema import schema_text
 from .service_pages import generated_pages, share_pages
@@ -33,7 +35,7 @@ def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = 
     site = Site(catalog, pages)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md", NIST_DIR))
     for page, markdown in pages.items():
         front, body = _split_front_matter(markdown)
         target = out / page
@@ -48,6 +50,7 @@ def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = 
     url_of = {entry: base + location for entry, location in locations.items()}
     data.with_suffix(".json").write_text(as_json(catalog, base + "data/responsibilities.schema.json"))
     data.with_suffix(".csv").write_text(as_csv(catalog, url_of))
+    data.with_suffix(".oscal.json").write_text(as_oscal(catalog, url_of, "responsibilities.json"))
     data.with_name("responsibilities.schema.json").write_text(schema_text())
     return sorted(pages)
 

@@ -24,6 +24,7 @@ CSV_COLUMNS = (
     "reason",
     "conditions",
     "sources",
+    "nist",
     "checked",
     "url",
 )
@@ -64,7 +65,10 @@ def as_json(catalog: Catalog, schema_url: str) -> str:
 
 
 def as_csv(catalog: Catalog, url_of: dict[str, str]) -> str:
-    """One row per responsibility and service: the owner there, the reason, its conditions and sources."""
+    """One row per responsibility and service: the owner there, the reason, its conditions and sources.
+
+    `nist` holds the entry's NIST SP 800-53 Rev. 5 controls as NIST writes them, separated by spaces.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -84,6 +88,7 @@ def as_csv(catalog: Catalog, url_of: dict[str, str]) -> str:
                 catalog.reason_on(entry, service.id),
                 conditions,
                 sources,
+                " ".join(entry.nist.controls) if entry.nist else "",
                 entry.checked.isoformat(),
                 url_of[entry.id],
             )

@@ -18,15 +18,21 @@ from pydantic import ValidationError
 from . import crossref
 from .errors import DataError
 from .model import (
+    ANSWER_PATTERN,
     HIDDEN_CHARS,
     ID_PATTERN,
+    MAX_ANSWER_WORDS,
+    NIST_LABEL_PATTERN,
     QUESTION_PATTERN,
+    SECURITY_HUB_ID_PATTERN,
     TERM_PATTERN,
     TEXT_PATTERN,
     URL_PATTERN,
     Catalog,
     DataFile,
+    answer_problems,
 )
+from .nist import NIST_DIR, NistCatalog, load_nist, nist_label, pinned
 from .yaml_lines import KeyProblem, parse_yaml
 from .yaml_lines import Path as DocPath
 
@@ -35,9 +41,12 @@ PATTERN_MEANINGS = {
     TEXT_PATTERN: "must be one line of plain text, with no space at either end",
     ID_PATTERN: "must be lowercase words joined by hyphens, like 'guest-os-patching'",
     URL_PATTERN: "must be an https:// address",
-    TERM_PATTERN: "must be one word of letters and digits",
+    TERM_PATTERN: "must be a word, or words joined by spaces or hyphens, of letters and digits, like 'IAM' or "
+    "'control plane'",
     QUESTION_PATTERN: "must read on from 'On Amazon EC2, …' (start lowercase) and end with '?', "
     "like 'who patches the guest OS?'",
+    NIST_LABEL_PATTERN: "must be a control of NIST SP 800-53 Rev. 5 written as NIST does, like 'AC-2' or 'AC-2(1)'",
+    SECURITY_HUB_ID_PATTERN: "must be an AWS Security Hub control id, like 'RDS.3'",
 }
 # Lists whose items are named by a field of theirs in messages.
 ITEM_NAMES = {
@@ -54,17 +63,25 @@ _TAGS = {"as-owner", "as-cell", "for-every-service", "by-key"}
 
 
 def load_catalog(path: Path, display_name: str | None = None) -> Catalog:
-    """Load `path`, validate every field and return the Catalog, or raise DataError."""
+    """Load `path`, validate every field and return the Catalog, or raise DataError.
+
+    The NIST catalog its NIST ids are checked against is the pinned copy beside it, in `nist-800-53/`.
+    """
     name = display_name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{name}: cannot read the data file: {error}") from error
-    return parse_catalog(text, name)
+    nist = load_nist(path.parent / NIST_DIR, f"{name.rpartition('/')[0] or '.'}/{NIST_DIR}")
+    return parse_catalog(text, name, nist)
 
 
-def parse_catalog(text: str, name: str) -> Catalog:
-    """Parse YAML `text` (named `name` in messages) into a validated Catalog."""
+def parse_catalog(text: str, name: str, nist: NistCatalog | None = None) -> Catalog:
+    """Parse YAML `text` (named `name` in messages) into a validated Catalog.
+
+    NIST ids are checked against `nist`, by default the copy pinned in this repository.
+    """
+    nist = nist or pinned()
     try:
         document, lines = parse_yaml(text, name)
     except KeyProblem as problem:
@@ -77,10 +94,10 @@ def parse_catalog(text: str, name: str) -> Catalog:
         data = DataFile.model_validate(document)
     except ValidationError as error:
         raise DataError(_message(name, document, lines, error.errors()[0])) from None
-    problem = crossref.first_problem(data)
+    problem = crossref.first_problem(data, nist)
     if problem:
         raise DataError(_located(name, document, lines, problem.path, problem.message))
-    return Catalog(name, data, crossref.resolve_cells(data))
+    return Catalog(name, data, crossref.resolve_cells(data), nist)
 
 
 def _message(name: str, document: Any, lines: dict[DocPath, int], error: Any) -> str:
@@ -126,8 +143,11 @@ def _explain(error: Any) -> str:
         return f"is not a known field (got {value!r})"
     if kind == "literal_error":
         return f"must be one of {ctx['expected'].replace(' or ', ', ').replace(chr(39), '')} (got {value!r})"
+    if kind == "string_pattern_mismatch" and ctx["pattern"] == ANSWER_PATTERN and re.match(TEXT_PATTERN, value):
+        return _answer_meaning(value)
     if kind == "string_pattern_mismatch":
-        return f"{_pattern_meaning(ctx['pattern'], value)} (got {value!r})"
+        pattern = TEXT_PATTERN if ctx["pattern"] == ANSWER_PATTERN else ctx["pattern"]
+        return f"{_pattern_meaning(pattern, value)} (got {value!r})"
     if kind == "string_too_long":
         return f"is {len(value)} characters long; the limit is {ctx['max_length']}"
     if kind in {"too_short", "list_type"}:
@@ -142,6 +162,14 @@ def _explain(error: Any) -> str:
     return f"{error['msg']} (got {value!r})"
 
 
+def _answer_meaning(value: str) -> str:
+    """Why plain text is not an answer, counted: '… (got 2 sentences and 45 words)'."""
+    wanted = f"must be one sentence of at most {MAX_ANSWER_WORDS} words, ending with a full stop"
+    problems = answer_problems(value)
+    got = " and ".join(problems) if problems else repr(value)
+    return f"{wanted} (got {got})"
+
+
 def _pattern_meaning(pattern: str, value: Any) -> str:
     meaning = PATTERN_MEANINGS.get(pattern, f"must match {pattern}")
     if isinstance(value, str):
@@ -150,4 +178,6 @@ def _pattern_meaning(pattern: str, value: Any) -> str:
             return f"contains the control or invisible character U+{ord(hidden[0]):04X}; write plain text"
         if not value.strip():
             return "must be non-empty text"
+        if pattern == NIST_LABEL_PATTERN and nist_label(value):
+            return f"{meaning}; NIST writes it {nist_label(value)!r}"
     return meaning

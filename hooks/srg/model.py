@@ -28,12 +28,33 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .nist import Control, NistCatalog
+
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal[Owner, "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
+# How much a task left undone matters, most first: the order of each service's checklist.
+Risk = Literal["off-by-default", "exposes-data", "other"]
 
 OWNERS: tuple[Owner, ...] = get_args(Owner)
 KINDS: tuple[Kind, ...] = get_args(Kind)
+RISKS: tuple[Risk, ...] = get_args(Risk)
+RISK_MEANINGS: dict[str, str] = {
+    "off-by-default": "the protection is off, or the resource open, in the default setup until the customer acts",
+    "exposes-data": "left undone, it lets others reach or read the customer's data",
+    "other": "the rest",
+}
+# The tag a checklist item carries for its risk (none for the rest).
+RISK_TAGS: dict[str, str] = {"off-by-default": "Off or open by default", "exposes-data": "Data exposure", "other": ""}
+# What a kind is called where a reader sees it. 'abstracted' is the data's key, from AWS's 2016
+# whitepaper; readers get plain words (the glossary keeps the old name).
+KIND_LABELS: dict[str, str] = {
+    "infrastructure": "infrastructure",
+    "container": "container",
+    "managed": "managed",
+    "serverless": "serverless",
+    "abstracted": "serverless storage and database",
+}
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
@@ -47,7 +68,7 @@ RULE_LABELS: dict[str, str] = {
 # Where a rule's entries are listed, as a sentence says it: '… is now listed with what AWS secures'.
 RULE_PLACES: dict[str, str] = {
     "aws": "listed with what AWS secures",
-    "customer": "listed with what you secure",
+    "customer": "listed with what the customer secures",
     "shared": "a shared control",
 }
 # Hosts whose pages count as AWS's own documentation.
@@ -62,15 +83,32 @@ END = r"(?![\s\S])"
 TEXT_PATTERN = rf"^[^\s{HIDDEN_CHARS}](?:[^{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}])?{END}"
 ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
-TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
+TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
+# A control of NIST SP 800-53 Rev. 5 as NIST writes it ('AC-2', 'AC-2(1)'), and an AWS Security Hub control ('RDS.3').
+NIST_LABEL_PATTERN = rf"^[A-Z]{{2}}-\d+(?:\(\d+\))?{END}"
+SECURITY_HUB_ID_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*\.\d+{END}"
 MAX_TEXT = 400
+# An entry's answer (its `summary`): one sentence of at most 30 words that ends with a full stop, the
+# first thing its section says. Words are what spaces separate; a '.', '!' or '?' before a space (after
+# any closing quote or bracket) ends a sentence, so "e.g. " or "U.S. " would split it in two.
+MAX_ANSWER_WORDS = 30
+_WORD = rf"[^\s{HIDDEN_CHARS}]+"
+_SPACE = rf"[^\S{HIDDEN_CHARS}]+"
+SENTENCE_END = r"""[.!?]["')\]]*\s"""
+ANSWER_PATTERN = (
+    rf"^(?![\s\S]*{SENTENCE_END})(?:{_WORD}{_SPACE}){{0,{MAX_ANSWER_WORDS - 1}}}"
+    rf"[^\s{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}.!?]\.{END}"
+)
 
 Text = Annotated[str, Strict(), StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
+Answer = Annotated[str, Strict(), StringConstraints(pattern=ANSWER_PATTERN, max_length=MAX_TEXT)]
 Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
 Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
 TermName = Annotated[str, Strict(), StringConstraints(pattern=TERM_PATTERN)]
+NistLabel = Annotated[str, Strict(), StringConstraints(pattern=NIST_LABEL_PATTERN)]
+SecurityHubId = Annotated[str, Strict(), StringConstraints(pattern=SECURITY_HUB_ID_PATTERN)]
 
 
 _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\s\S])")
@@ -95,11 +133,24 @@ def _refuse_date() -> Any:
 CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 
+def answer_problems(text: str) -> list[str]:
+    """What keeps plain text from being an answer: too many words or sentences, no full stop at the end."""
+    problems = []
+    sentences = len(re.findall(SENTENCE_END, text)) + 1
+    if sentences > 1:
+        problems.append(f"{sentences} sentences")
+    if len(text.split()) > MAX_ANSWER_WORDS:
+        problems.append(f"{len(text.split())} words")
+    if not re.search(r"[^.!?]\.$", text):
+        problems.append("no full stop at the end")
+    return problems
+
+
 def _no_repeats(items: list[Any]) -> list[Any]:
     seen = set()
     for item in items:
         if item in seen:
-            raise PydanticCustomError("repeated_item", "lists {item!r} twice", {"item": item})
+            raise PydanticCustomError("repeated_item", "lists {item} twice", {"item": repr(item)})
         seen.add(item)
     return items
 
@@ -131,6 +182,15 @@ class Source(_Strict):
         return bool(self.url) and urlsplit(self.url).hostname in AWS_DOC_HOSTS
 
 
+class DefaultSetup(_Strict):
+    """What a customer gets when it keeps AWS's defaults: the setup every owner on the service is given for."""
+
+    text: Text = Field(description="The default setup in one sentence, as AWS's documentation describes it")
+    sources: Annotated[
+        list[Id], Unique, _unique("Source ids of the AWS pages that document the default setup", min_length=1)
+    ]
+
+
 class Service(_Strict):
     """A column of every per-service view."""
 
@@ -138,6 +198,15 @@ class Service(_Strict):
     name: Text
     kind: Kind = Field(description="The service's kind in the model: " + ", ".join(KINDS))
     security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
+    default_setup: DefaultSetup = Field(
+        description="The service's default setup, stated once: a cell's owner is who does the work in it; other "
+        "setups are the cell's conditions, each with its own owner"
+    )
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in a reader's words: 'serverless storage and database' for 'abstracted'."""
+        return KIND_LABELS[self.kind]
 
     @property
     def short_name(self) -> str:
@@ -166,7 +235,8 @@ class Layer(_Strict):
 
 
 class Term(_Strict):
-    """A term or acronym the pages use, defined once: a tooltip on its first use, a row in the glossary."""
+    """A term or acronym the pages use (or an older name of one), defined once: a tooltip on its first use, a row
+    in the glossary."""
 
     term: TermName
     expansion: Text
@@ -174,7 +244,8 @@ class Term(_Strict):
 
     @property
     def anchor(self) -> str:
-        return f"term-{self.term.lower()}"
+        """'term-iam', 'term-control-plane'."""
+        return "term-" + self.term.lower().replace(" ", "-")
 
 
 class Condition(_Strict):
@@ -187,29 +258,36 @@ class Condition(_Strict):
 
 
 _NEEDS_SOURCES = {"required": ["sources"], "properties": {"sources": {"minItems": 1}}}
+_RISK = "How much leaving it undone matters, most first: " + "; ".join(
+    f"{risk} ({meaning})" for risk, meaning in RISK_MEANINGS.items()
+)
 
 
 class Cell(_Strict):
-    """Who holds a responsibility on one service; a note or conditions need a source of their own."""
+    """Who holds a responsibility on one service; a note, conditions or a risk need a source of their own."""
 
     model_config = ConfigDict(
-        json_schema_extra={"dependentSchemas": {key: _NEEDS_SOURCES for key in ("note", "conditions")}}
+        json_schema_extra={"dependentSchemas": {key: _NEEDS_SOURCES for key in ("note", "conditions", "risk")}}
     )
 
     owner: CellOwner
     note: Text = None  # type: ignore[assignment]
     sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
     conditions: Annotated[list[Condition], Field(min_length=1)] = []
+    risk: Risk = Field(None, description=_RISK + ". On this service, instead of the entry's")  # type: ignore[assignment]
 
     @property
     def says_more(self) -> bool:
         """Whether the cell states more than the entry's general text."""
-        return bool(self.note or self.conditions)
+        return bool(self.note or self.conditions or self.risk)
 
     @cached_property
     def key(self) -> tuple[Any, ...]:
-        """Every field of the cell, hashable: services whose cells have equal keys share a row, a run or a question."""
-        return _hashable(self.model_dump())
+        """What the cell says, hashable: services whose cells have equal keys share a row, a run or a question.
+
+        Its risk is left out: it orders a service's checklist and is shown nowhere else.
+        """
+        return _hashable(self.model_dump(exclude={"risk"}))
 
 
 def _hashable(value: Any) -> Any:
@@ -227,6 +305,23 @@ def lower_first(text: str) -> str:
 
 def _cell_form(value: Any) -> str:
     return "as-cell" if isinstance(value, dict) else "as-owner"
+
+
+class NistMapping(_Strict):
+    """The NIST SP 800-53 Rev. 5 controls that AWS relates to the Security Hub controls checking an entry."""
+
+    controls: Annotated[
+        list[NistLabel],
+        Unique,
+        _unique("Controls of NIST SP 800-53 Rev. 5, written as NIST does ('AC-2', 'AC-2(1)')", min_length=1),
+    ]
+    securityhub: Annotated[
+        list[SecurityHubId],
+        Unique,
+        _unique("The AWS Security Hub controls whose 'Related requirements' list them ('RDS.3')", min_length=1),
+    ]
+    sources: Annotated[list[Id], Unique, _unique("Source ids: the Security Hub control pages read", min_length=1)]
+    read: CheckedDate = Field(description="The day those pages' related requirements were read")
 
 
 CellSpec = Annotated[
@@ -256,7 +351,11 @@ class Responsibility(_Strict):
         + ". It decides the page that lists the entry; the badge comes from the cells"
     )
     category: Id
-    summary: Text = Field(description="One line that answers 'who is responsible?'")
+    risk: Risk = Field("other", description=_RISK + ". A cell's own risk wins on its service")
+    summary: Answer = Field(
+        description=f"The answer its section opens with: one sentence of at most {MAX_ANSWER_WORDS} words, ending "
+        "with a full stop, that says who does it in the default case"
+    )
     aws: Text
     customer: Text
     services: ServicesSpec = Field(
@@ -272,6 +371,11 @@ class Responsibility(_Strict):
         [], description="Rules whose page once listed the entry: a pointer stays there, so old links keep working"
     )
     question: Question = None  # type: ignore[assignment]
+    nist: NistMapping = Field(
+        None,
+        description="Optional: the NIST SP 800-53 Rev. 5 controls AWS's Security Hub documentation relates to the "
+        "checks of this entry, each a label of NIST's catalog (docs/data/nist-800-53/)",
+    )
 
     def ask(self) -> str:
         """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
@@ -319,6 +423,7 @@ class Catalog:
     path: str
     data: DataFile
     cells: dict[str, dict[str, Cell]] = field(repr=False)
+    nist: NistCatalog | None = field(default=None, repr=False)
 
     @property
     def sources(self) -> list[Source]:
@@ -417,6 +522,18 @@ class Catalog:
         owners = self.owners(entry)
         return owners[0] if len(owners) == 1 else None
 
+    def risk_on(self, entry: Responsibility, service_id: str) -> Risk:
+        """How much leaving the entry undone on the service matters: its cell's risk, else the entry's."""
+        return self.cells[entry.id][service_id].risk or entry.risk
+
+    def checklist_key(self, entry: Responsibility, service_id: str) -> tuple[int, int]:
+        """A service's checklist order as one sortable key: the rank of its risk in RISKS, then the file's order."""
+        return RISKS.index(self.risk_on(entry, service_id)), self._position[entry.id]
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {entry.id: n for n, entry in enumerate(self.responsibilities)}
+
     def reason_on(self, entry: Responsibility, service_id: str) -> str:
         """The one-line reason for a cell: its note, else the owner's part of the general text."""
         cell = self.cells[entry.id][service_id]
@@ -429,6 +546,12 @@ class Catalog:
         if cell.owner == "shared":
             return f"AWS: {entry.aws} Customer: {entry.customer}"
         return "Does not apply to this service."
+
+    def nist_controls(self, entry: Responsibility) -> list[Control]:
+        """The entry's NIST SP 800-53 Rev. 5 controls, as the pinned catalog names them, in the data's order."""
+        if entry.nist is None or self.nist is None:
+            return []
+        return [self.nist.control(label) for label in entry.nist.controls]
 
     def ids_and_aliases(self) -> dict[str, str]:
         """Map every id and alias to the id of the responsibility it names."""
