@@ -1,4 +1,4 @@
-"""Your services, pinned (docs/assets/pinned-services.js), in a real Chromium: the address's choice on every
+"""Pinned services (docs/assets/pinned-services.js), in a real Chromium: the address's choice on every
 page with a row per service, the other services folded and opened by keyboard, a note on ids that are no
 service, the choice kept across pages, by Copy link and by share addresses, every row without JavaScript, and
 the pinned rows on the first screen after a link or a search at desktop and phone sizes."""
@@ -93,12 +93,12 @@ def test_a_section_shows_the_addresss_services_first_and_folds_the_others(page, 
     page.locator(".srg-pin-slot button", has_text="show all").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("!location.search.includes('service=')")
-    assert page.evaluate("document.activeElement.textContent") == "Pin your services"
+    assert page.evaluate("document.activeElement.textContent") == "Pick services"
     rows = f".srg-entry[data-entry='{entries[0].id}'] ul.srg-split > li[data-service]"
     assert page.evaluate(SHOWN, rows) == page.eval_on_selector_all(rows, ALL)
     assert page.locator("button.srg-others").count() == 0
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
-    assert page.locator(".srg-pin-slot").inner_text() == "Showing every service · Pin your services"
+    assert page.locator(".srg-pin-slot").inner_text() == "Showing every service · Pick services"
 
 
 def test_the_service_index_lists_the_pinned_services_first(page, base_url: str, catalog: Catalog) -> None:
@@ -193,7 +193,7 @@ def test_other_services_open_and_close_by_keyboard(page, base_url: str) -> None:
 
 def test_services_are_pinned_by_keyboard(page, base_url: str) -> None:
     page.goto(base_url + "services/")
-    pin = page.locator(".srg-pin-slot button", has_text="Pin your services")
+    pin = page.locator(".srg-pin-slot button", has_text="Pick services")
     pin.focus()
     page.keyboard.press("Enter")
     dialog = page.locator("dialog.srg-pin-dialog")
@@ -212,6 +212,27 @@ def test_services_are_pinned_by_keyboard(page, base_url: str) -> None:
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert page.evaluate(SHOWN, ".srg-service-index tr[data-service]") == ["rds"]
+
+
+def test_what_pinning_draws_speaks_of_the_customer(page, base_url: str) -> None:
+    """One voice (tests/test_wording.py reads the built pages; these words are the script's): the lines, the
+    folds, the note and the dialog never say "you" or "your"."""
+    from test_wording import OTHER_VOICE
+
+    drawn = ".srg-pin, .srg-split__title, .srg-pin__note, button.srg-others, .srg-check-pinned__title"
+    said = []
+    for path in ["customer/", "services/", "comparison/", "self-check/"]:
+        page.goto(f"{base_url}{path}?service=")
+        page.wait_for_selector(".srg-pin button")
+        said += page.eval_on_selector_all(drawn, "found => found.map(e => e.textContent)")
+        page.goto(f"{base_url}{path}?service=lambda,nosuch")
+        page.wait_for_selector(".srg-pin__status")
+        said += page.eval_on_selector_all(drawn, "found => found.map(e => e.textContent)")
+    page.locator(".srg-pin-slot [data-srg-pin-action=change]").click()
+    said.append(page.locator("dialog.srg-pin-dialog").inner_text())
+    assert "Pick services" in " ".join(said)  # the words of both states were read
+    assert "Other services (" in " ".join(said)
+    assert [text for text in said if OTHER_VOICE.search(text)] == []
 
 
 def test_ids_that_are_no_service_are_ignored_with_a_note(page, base_url: str) -> None:

@@ -1,6 +1,7 @@
-// Your services, pinned: a reader names the services they run once, and every
-// page with a row per service shows those rows first and folds the others
+// Pinned services: a reader picks the services the customer runs once, and
+// every page with a row per service shows those rows first and folds the others
 // behind "Other services (N)", with a line "Showing EC2, RDS · show all · change".
+// What it draws speaks of the customer, never "you" (tests/test_wording.py).
 //
 // The choice lives in the address (?service=lambda,dynamodb, the service
 // matrix's own format), so a shared link keeps it, and in the browser's storage,
@@ -253,7 +254,7 @@
     } else {
       var pin = document.createElement("span");
       pin.className = "srg-pin__actions";
-      pin.append(" \u00b7 ", button("Pin your services", "change"));
+      pin.append(" \u00b7 ", button("Pick services", "change"));
       line.append(lead, pin);
     }
   }
@@ -432,7 +433,7 @@
     var title = document.createElement("p");
     title.id = "srg-pin-dialog-title";
     title.className = "srg-pin-dialog__title";
-    title.textContent = "The services you run";
+    title.textContent = "Services to show first";
     var hint = document.createElement("p");
     hint.className = "srg-pin-dialog__hint";
     hint.textContent = "Their rows come first on every page; the others fold away. The choice is kept in this browser " +
