@@ -853,3 +853,41 @@ def test_every_service_page_says_when_its_answers_were_checked(site: Build, cata
         assert re.findall(r'<time datetime="([0-9-]+)">', said[1]) == sorted(
             {days[0].isoformat(), days[-1].isoformat()}
         ), service.id
+
+
+PIN_SLOT = re.compile(r'<div class="srg-pin-slot" data-srg-pin="([^"]*)"><p class="srg-pin">Showing every service.</p>')
+
+
+def test_without_javascript_every_row_shows_and_each_names_its_services(site: Build, catalog: Catalog) -> None:
+    """Pinning is an enhancement (docs/assets/pinned-services.js): the HTML lists every service's row, none
+    folded, each marked with the ids of its services, and each page with such rows has one slot that names
+    the guide's services for the script."""
+    ids = [s.id for s in catalog.services]
+    expected = [{"id": s.id, "name": s.name, "short": s.short_name} for s in catalog.services]
+    for page in ["aws", "customer", "shared", "services", "comparison", "self-check"]:
+        article = article_of(site.page(f"{page}/index.html"))
+        assert article, page
+        slots = PIN_SLOT.findall(article)
+        assert len(slots) == 1, page
+        assert json.loads(unescape(slots[0])) == expected, page
+        assert "srg-folded" not in article, page
+        assert not re.search(r"<(li|tr|div)\b[^>]*\bdata-service=\"[^\"]*\"[^>]*\bhidden\b", article), page
+    index = article_of(site.page("services/index.html"))
+    assert re.findall(r'<tr data-service="([a-z0-9-]+)">', index) == ids
+    for entry in catalog.responsibilities:
+        block = entry_block(site.page(f"{PAGE_OF_RULE[entry.rule]}/index.html"), entry.id)
+        rows = re.findall(r'<li data-service="([a-z0-9 -]+)">', block)
+        assert sorted(i for row in rows for i in row.split()) == sorted(ids), entry.id
+    comparison = article_of(site.page("comparison/index.html"))
+    for entry_id, row in re.findall(r'<tr data-entry="([a-z0-9-]+)">(.*?)</tr>', comparison, flags=re.S):
+        entry = catalog.responsibility(entry_id)
+        applying = [s.id for s in catalog.services if catalog.applies(entry, s.id)]
+        assert re.search(rf'<td data-service="{" ".join(applying)}">', row), entry_id
+        groups = re.findall(r'<span class="srg-owners__group" data-service="([a-z0-9 -]+)">', row)
+        if groups:
+            assert sorted(i for group in groups for i in group.split()) == sorted(applying), entry_id
+    check = article_of(site.page("self-check/index.html"))
+    question = r'<div class="srg-question" data-service="([a-z0-9 -]+)">\s*<details[^>]*data-services="([^"]+)"'
+    questions = re.findall(question, check)
+    assert questions
+    assert all(mine == theirs for mine, theirs in questions)

@@ -291,9 +291,9 @@ def test_the_real_data_renders_with_nothing_injected() -> None:
     shares = {page: found for page, found in baseline().items() if not page.endswith(".md")}
     assert len(shares) == len(real_document()["responsibilities"])
     # A share page is a whole document: its head has meta and link elements and the template's one
-    # style element, and nothing else that runs.
-    assert all(set(found) == {"<meta>", "<link>", "<style>"} for found in shares.values()), shares
-    assert all(found.count("<style>") == 1 for found in shares.values()), shares
+    # style element, its body the template's one script (which takes the reader on), and nothing else.
+    assert all(set(found) == {"<meta>", "<link>", "<style>", "<script>"} for found in shares.values()), shares
+    assert all(found.count("<style>") == found.count("<script>") == 1 for found in shares.values()), shares
 
 
 def test_a_heading_shows_its_text_escaped() -> None:

@@ -163,7 +163,7 @@ def test_services_share_a_row_only_where_owner_reason_conditions_and_sources_all
     rows = blocks.split_rows(parse(doc), parse(doc).responsibility(HOST))
     # With no note of its own, the one row points to the text above rather than repeat it.
     assert [(r.label, [s.id for s in r.services], r.cell.owner, r.reason) for r in rows] == [
-        ("Every service", ["ec2", "lambda", "s3", "dynamodb"], "aws", "As described above.")
+        ("Every service", ["ec2", "lambda", "s3", "dynamodb"], "aws", "Nothing differs by service.")
     ]
     # The same words from another source, or with a condition, each keep their own row.
     doc["sources"].append(
@@ -590,12 +590,23 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
     assert page.find("p", class_="checked").text == checked
     assert page.find("p", class_="owners").text == owners
     assert page.find("link", rel="canonical").attrs["href"] == "https://example.org/guide/customer/#guest-os-patching"
-    assert page.find("meta", http_equiv="refresh").attrs["content"] == "0; url=../../customer/#guest-os-patching"
+    # Without JavaScript the refresh takes the reader on; with it, the script, which passes on ?service=.
+    assert page.find("noscript").find("meta", http_equiv="refresh").attrs["content"] == (
+        "0; url=../../customer/#guest-os-patching"
+    )
+    assert "a.go" in page.find("script").text
     assert page.find("a", class_="go").attrs["href"] == "../../customer/#guest-os-patching"
     without_address = tree(service_pages.share_pages(data, locations, "The Guide", None)["a/backups/index.html"])
     assert not without_address.find_all("link", rel="canonical")
     assert not without_address.find_all("meta", property="og:image")
     assert without_address.find("p", class_="owners").text == "Shared on every service it applies to."
+
+
+def forwarder() -> str:
+    """The script of a share page of the test data, which takes the reader on to the answer."""
+    data = catalog()
+    pages = service_pages.share_pages(data, {r.id: f"x/#{r.id}" for r in data.responsibilities}, "G", None)
+    return tree(pages[f"a/{GUEST}/index.html"]).find("script").text
 
 
 # -- hostile text -------------------------------------------------------------------------------------------
@@ -682,7 +693,8 @@ def test_share_pages_escape_hostile_text(text: str) -> None:
     assert page.find("h1").text == f"{text}: who is responsible?"
     checked = service_pages.checked_sentence(data.responsibility("guest-os-patching"))
     assert page.find("meta", name="description").attrs["content"] == f"{as_answer(text)} {checked}"
-    assert not page.find_all("script")
+    # The one script is the template's, the same on every share page (it takes the reader on).
+    assert [script.text for script in page.find_all("script")] == [forwarder()]
     assert not page.find_all("img")
 
 

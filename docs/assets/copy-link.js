@@ -1,6 +1,7 @@
 // "Copy link" on each responsibility: a link to its share page (a/<id>/), whose
 // link preview in a chat is the answer and which leads on to the section.
-// With JavaScript a click copies that address instead of following it; without,
+// With JavaScript a click copies that address, with the services the reader
+// pinned (docs/assets/pinned-services.js), instead of following it; without,
 // the link is there to follow or copy. Nothing changes on the page at load;
 // where a link lands is docs/assets/landing.js's.
 (function () {
@@ -17,7 +18,8 @@
   }
 
   function copy(link) {
-    var url = link.href;
+    // With services pinned, the address carries them (?service=…): the share page passes them on.
+    var url = window.srgPinned.carry(link.href);
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(url).then(
         function () { announce(link, "Link copied"); },

@@ -4,6 +4,8 @@
 // - A search result opens the answer's section with the query in the address
 //   (?h=…): when the query names a service ("guest os lambda"), the page opens
 //   at that service's row of the section, marked, instead of the section's top.
+// - With services pinned, a link or a search that opens a section shows the
+//   pinned services' rows on the first screen.
 (function () {
   "use strict";
 
@@ -51,7 +53,7 @@
     var heading = target();
     var entry = heading && heading.nextElementSibling;
     if (!query || !entry || !entry.hasAttribute("data-entry")) {
-      return;
+      return false;
     }
     var rows = Array.prototype.slice.call(entry.querySelectorAll("li[data-service]"));
     var ids = [];
@@ -61,6 +63,8 @@
     var service = namedService(query.toLowerCase().split(/[\s+]+/), ids);
     var row = service && rows.filter(function (each) { return servicesOf(each).indexOf(service) !== -1; })[0];
     if (row) {
+      // A service the reader did not pin is folded under "Other services": the query names it, so open them.
+      window.srgPinned.reveal(row);
       row.classList.add("srg-landed");
       // After the browser's own jump to the section, which comes once the page has loaded.
       whenLoaded(function () {
@@ -68,13 +72,44 @@
           row.scrollIntoView({ block: "start" });
         });
       });
+      return true;
     }
+    return false;
+  }
+
+  // With services pinned (docs/assets/pinned-services.js) their rows come right after the section's
+  // answer. Where they do not fit on the first screen below it, the page moves up until they do, and
+  // never past the line that says what is pinned ("Showing Lambda · show all · change").
+  function landOnPinnedRows() {
+    var heading = target();
+    var entry = heading && heading.nextElementSibling;
+    var chosen = window.srgPinned.chosen();
+    if (!entry || !entry.hasAttribute("data-entry") || !chosen.length) {
+      return;
+    }
+    var line = entry.querySelector(".srg-split__title");
+    var rows = Array.prototype.filter.call(entry.querySelectorAll("li[data-service]"), function (row) {
+      return servicesOf(row).some(function (id) { return chosen.indexOf(id) !== -1; });
+    });
+    if (!line || !rows.length) {
+      return;
+    }
+    whenLoaded(function () {
+      window.requestAnimationFrame(function () {
+        var bottom = Math.max.apply(null, rows.map(function (row) { return row.getBoundingClientRect().bottom; }));
+        var overflow = bottom - window.innerHeight;
+        var room = line.getBoundingClientRect().top - parseFloat(window.getComputedStyle(line).scrollMarginTop);
+        if (overflow > 0 && room > 0) {
+          window.scrollBy(0, Math.ceil(Math.min(overflow + 8, room)));
+        }
+      });
+    });
   }
 
   // Every page, instant navigation included (docs/assets/theme.js).
   window.srgTheme.onPage(function () {
-    if (!followMoved()) {
-      landOnServiceRow();
+    if (!followMoved() && !landOnServiceRow()) {
+      landOnPinnedRows();
     }
   });
 })();

@@ -3,7 +3,8 @@
 // control is drawn. Services and owners are read from the page (the column
 // headers and the matrix's data-srg-owners), never from a copy of the model.
 // The choice lives in the address (?service=ec2,rds&owner=customer), so a
-// filtered view can be linked, and survives a reload.
+// filtered view can be linked, and survives a reload; the services are those
+// the reader pinned, kept across pages (docs/assets/pinned-services.js).
 (function () {
   "use strict";
 
@@ -146,12 +147,18 @@
           (chosen.length === 1 ? "this service" : "these services") + " and " + (absent === 1 ? "is" : "are") +
           " hidden.";
       }
-      status.textContent = text;
+      status.textContent = text + ignored;
     }
+
+    // The services are the reader's pinned ones (docs/assets/pinned-services.js): the address's,
+    // else those kept in the browser; ids that are no service are ignored, with a note.
+    var ignored = "";
 
     function fromAddress() {
       var params = new URLSearchParams(window.location.search);
-      var wanted = (params.get("service") || "").split(",");
+      var pinned = window.srgPinned.read(services.map(function (service) { return service[0]; }));
+      var wanted = pinned.chosen;
+      ignored = pinned.unknown.length ? " " + window.srgPinned.note() : "";
       form.querySelectorAll("input[name=service]").forEach(function (box) {
         box.checked = wanted.indexOf(box.value) >= 0;
       });
@@ -173,6 +180,8 @@
     }
 
     function update() {
+      ignored = "";
+      window.srgPinned.save(chosenServices());
       apply(chosenServices(), ownerControl.value);
       toAddress();
     }
@@ -181,7 +190,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     fromAddress();
-    if (chosenServices().length || ownerControl.value) {
+    if (chosenServices().length || ownerControl.value || ignored) {
       apply(chosenServices(), ownerControl.value);
     }
     // Otherwise the page as built is the unfiltered view: nothing to change at load.

@@ -47,9 +47,12 @@
     bar.appendChild(tally);
     slot.appendChild(bar);
 
-    // The score counts the questions shown: those of the chosen service, or all.
+    // The score counts the questions shown: those of the chosen service, or all, less those folded
+    // under "Other services" when the reader pinned theirs (docs/assets/pinned-services.js).
     function showScore() {
-      var shown = questions.filter(function (question) { return !question.hidden; });
+      var shown = questions.filter(function (question) {
+        return question.checkVisibility ? question.checkVisibility() : !question.hidden;
+      });
       var answered = shown.filter(function (question) {
         return question.querySelector("details[data-srg-answered]");
       });
@@ -108,11 +111,20 @@
           });
         }
       });
+      var pinned = pinnedQuestions();
+      if (pinned) {
+        pinned.hidden = !pinned.querySelector(".srg-question:not([hidden])");
+      }
       showScore();
     });
 
+    // The questions on the services the reader pinned, put first (docs/assets/pinned-services.js).
+    function pinnedQuestions() {
+      return document.querySelector("[data-srg-check-pinned]");
+    }
+
     shuffle.addEventListener("click", function () {
-      sections.forEach(function (section) {
+      sections.concat(pinnedQuestions() || []).forEach(function (section) {
         var items = Array.prototype.slice.call(section.querySelectorAll(".srg-question"));
         for (var i = items.length - 1; i > 0; i -= 1) {
           var j = Math.floor(Math.random() * (i + 1));
@@ -126,6 +138,7 @@
       });
     });
 
+    document.addEventListener("srg:folded", showScore);
     showScore();
   }
 

@@ -24,6 +24,12 @@ def _join(parts: list[str]) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+def pin_slot(catalog: Catalog) -> str:
+    """Where a block with a row per service says which services the reader pinned (docs/assets/pinned-services.js)."""
+    services = [{"id": s.id, "name": s.name, "short": s.short_name} for s in catalog.services]
+    return html.render("pin_slot.html", services=services)
+
+
 # -- one section per responsibility ------------------------------------------------------
 
 
@@ -34,7 +40,8 @@ def responsibility_sections(catalog: Catalog, link: Linker, args: dict[str, str]
     at its old anchor, so links teammates already have still lead to it.
     """
     rule = args["rule"]
-    sections = [responsibility_section(catalog, link, entry) for entry in catalog.under_rule(rule)]
+    sections = [pin_slot(catalog)]
+    sections += [responsibility_section(catalog, link, entry) for entry in catalog.under_rule(rule)]
     moved = [entry for entry in catalog.responsibilities if rule in entry.moved_from]
     if moved:  # a heading of its own HTML, so the table of contents lists no pointers
         sections.append(html.render("moved.html", entries=moved, link=link))
@@ -56,8 +63,8 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
 
     Services agree when their cells agree in every field (`Cell.key`), so
     grouping never drops a citation. Where all agree the one row is "Every
-    service" and, with no note of its own, points to the text above it instead
-    of repeating it.
+    service" and, with no note of its own, says that nothing differs instead of
+    repeating the text around it.
     """
     groups: dict[tuple[object, ...], list[Service]] = {}
     for service in catalog.services:
@@ -69,7 +76,7 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
         reason = catalog.reason_on(entry, services[0].id)
         if len(ordered) == 1:
             label = "Every service"
-            reason = reason if cell.note else "As described above."
+            reason = reason if cell.note else "Nothing differs by service."
         else:
             label = _services_label(catalog.services, services)
             if cell.owner == "n/a" and not cell.note and len(services) > 1:
@@ -121,7 +128,7 @@ def share_page(entry_id: str) -> str:
 
 def comparison_table(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """Who holds each responsibility, what AWS does, what the customer does: a table per area."""
-    parts = []
+    parts = [pin_slot(catalog)]
     for category in catalog.categories:
         entries = catalog.in_category(category.id)
         if entries:
@@ -277,7 +284,7 @@ def questions(catalog: Catalog) -> list[Question]:
 def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """A section per service with the questions first asked there; answers open on demand, no script needed."""
     everything = questions(catalog)
-    parts = [html.render("self_check_tools.html", count=len(everything))]
+    parts = [html.render("self_check_tools.html", count=len(everything)), pin_slot(catalog)]
     for service in catalog.services:
         here = [q for q in everything if q.services[0].id == service.id]
         if not here:

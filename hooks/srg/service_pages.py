@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import html
-from .blocks import Block, marker, service_page_path, share_page
+from .blocks import Block, marker, pin_slot, service_page_path, share_page
 from .html import Linker
 from .markdown_text import escape, heading
 from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Responsibility, Service, lower_first
@@ -145,7 +145,7 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """Every service, its kind, what is left to the customer there, and its page."""
     services = [(s, link.to_page(service_page_path(s.id)), left_to_you(catalog, s)) for s in catalog.services]
-    return html.render("service_index.html", catalog=catalog, services=services)
+    return pin_slot(catalog) + "\n\n" + html.render("service_index.html", catalog=catalog, services=services)
 
 
 # -- the picture of the model on the home page ----------------------------------------------------
