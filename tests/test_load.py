@@ -419,6 +419,18 @@ def test_a_service_id_may_not_be_a_kind_or_default() -> None:
     assert refusal(text) == f"{NAME}:{line}: service 'default': field 'id' 'default' is reserved"
 
 
+def test_services_are_listed_kind_by_kind_so_every_view_groups_them() -> None:
+    document = minimal()
+    assert [s["kind"] for s in document["services"]][1:3] == ["serverless", "abstracted"]
+    document["services"][1]["kind"], document["services"][2]["kind"] = "abstracted", "serverless"
+    text = dump(document)
+    line = line_of(text, r"^  kind: serverless$")
+    assert refusal(text) == (
+        f"{NAME}:{line}: service 's3': field 'kind' is 'serverless' after 'lambda' of kind 'abstracted': list the "
+        "services kind by kind, in the order infrastructure, container, managed, serverless, abstracted"
+    )
+
+
 def test_a_service_security_chapter_must_be_a_source() -> None:
     document = minimal()
     document["services"][2]["security"] = "s3-chapter"

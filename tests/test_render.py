@@ -486,6 +486,16 @@ def test_model_picture_gives_each_service_an_equal_column_and_links_each_layer_t
     assert [b.words for b in page.find("p", class_="srg-picture__key").find_all("b")] == ["Customer", "Shared", "AWS"]
 
 
+def test_service_index_lists_every_service_under_its_kind_and_marks_where_a_kind_begins() -> None:
+    data = catalog()
+    page = tree(service_pages.service_index(data, linker(data, "services.md"), {}))
+    kinds = [li.words for li in page.find("ul", class_="srg-kinds").find_all("li")]
+    assert kinds == ["Infrastructure: EC2", "Serverless: Lambda", "Serverless storage and database: S3 · DynamoDB"]
+    rows = page.find("tbody").find_all("tr")
+    assert [r.attrs["data-service"] for r in rows] == [s.id for s in data.services]
+    assert [("srg-kind-first" in r.attrs.get("class", [])) for r in rows] == [True, True, True, False]
+
+
 def test_model_picture_names_owners_in_letters_at_every_width_beyond_its_column_limit() -> None:
     """With more services than PICTURE_WORDS_UP_TO the columns are too narrow for words on any screen."""
     doc = document()

@@ -29,6 +29,7 @@ def first_problem(data: DataFile, nist: NistCatalog | None = None) -> Problem | 
 def _problems(data: DataFile, nist: NistCatalog | None) -> Iterator[Problem]:
     yield from _unique_ids(data)
     sources = {s.id: s for s in data.sources}
+    yield from _kind_order(data)
     for index, service in enumerate(data.services):
         if service.security not in sources:
             yield Problem(("services", index, "security"), f"names no source (got {service.security!r})")
@@ -57,6 +58,17 @@ def _problems(data: DataFile, nist: NistCatalog | None) -> Iterator[Problem]:
             yield Problem(("questions", index, "answer"), f"names no responsibility (got {question.answer!r})")
         if question.service is not None and question.service not in service_ids:
             yield Problem(("questions", index, "service"), f"names no service (got {question.service!r})")
+
+
+def _kind_order(data: DataFile) -> Iterator[Problem]:
+    """Services are listed kind by kind, in the order of KINDS, so every view groups them the same way."""
+    for index, (before, service) in enumerate(zip(data.services, data.services[1:], strict=False), start=1):
+        if KINDS.index(service.kind) < KINDS.index(before.kind):
+            yield Problem(
+                ("services", index, "kind"),
+                f"is {service.kind!r} after {before.id!r} of kind {before.kind!r}: list the services kind by kind, "
+                f"in the order {', '.join(KINDS)}",
+            )
 
 
 def _unique_ids(data: DataFile) -> Iterator[Problem]:

@@ -16,7 +16,17 @@ from . import html
 from .blocks import Block, marker, pin_slot, service_page_path, share_page
 from .html import Linker
 from .markdown_text import escape, heading
-from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Responsibility, Service, lower_first
+from .model import (
+    CUSTOMER_TO_AWS,
+    KIND_LABELS,
+    KINDS,
+    OWNER_LABELS,
+    Catalog,
+    Layer,
+    Responsibility,
+    Service,
+    lower_first,
+)
 
 TO_DO = ("customer", "shared")
 
@@ -145,7 +155,13 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """Every service, its kind, what is left to the customer there, and its page."""
     services = [(s, link.to_page(service_page_path(s.id)), left_to_you(catalog, s)) for s in catalog.services]
-    return pin_slot(catalog) + "\n\n" + html.render("service_index.html", catalog=catalog, services=services)
+    kinds = [
+        (KIND_LABELS[kind], [(s, href) for s, href, _ in services if s.kind == kind])
+        for kind in KINDS
+        if any(s.kind == kind for s in catalog.services)
+    ]
+    index = html.render("service_index.html", catalog=catalog, services=services, kinds=kinds)
+    return pin_slot(catalog) + "\n\n" + index
 
 
 # -- the picture of the model on the home page ----------------------------------------------------
