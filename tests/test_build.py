@@ -140,7 +140,7 @@ def test_every_entry_is_its_own_search_result(site: Build, catalog: Catalog) -> 
 
 def test_every_service_has_a_page_listed_on_by_service(site: Build, catalog: Catalog) -> None:
     index = site.page("services/index.html")
-    rows = re.findall(r'<tr data-service="([a-z0-9-]+)">\s*<th scope="row"><a href="([^"]+)">', index)
+    rows = re.findall(r'<tr data-service="([a-z0-9-]+)"[^>]*>\s*<th scope="row"><a href="([^"]+)">', index)
     assert rows == [(s.id, f"{s.id}/") for s in catalog.services]
     assert sorted(p for p in built_pages(site.site) if re.fullmatch(r"services/[^/]+/", p)) == sorted(
         f"services/{s.id}/" for s in catalog.services
@@ -209,7 +209,7 @@ def test_the_counts_of_what_is_left_to_you_say_what_they_count(site: Build, cata
     for service in catalog.services:
         owners = [catalog.cell(e, service.id).owner for e in catalog.responsibilities]
         own[service.id], shared = owners.count("customer"), owners.count("shared")
-        row = re.search(rf'<tr data-service="{service.id}">(.*?)</tr>', index, flags=re.S)
+        row = re.search(rf'<tr data-service="{service.id}"[^>]*>(.*?)</tr>', index, flags=re.S)
         assert row
         assert f"<td>{own[service.id]} for the customer alone · {shared} shared with AWS</td>" in row[1], service.id
         page = site.page(f"services/{service.id}/index.html")
@@ -873,7 +873,7 @@ def test_without_javascript_every_row_shows_and_each_names_its_services(site: Bu
         assert "srg-folded" not in article, page
         assert not re.search(r"<(li|tr|div)\b[^>]*\bdata-service=\"[^\"]*\"[^>]*\bhidden\b", article), page
     index = article_of(site.page("services/index.html"))
-    assert re.findall(r'<tr data-service="([a-z0-9-]+)">', index) == ids
+    assert re.findall(r'<tr data-service="([a-z0-9-]+)"[^>]*>', index) == ids
     for entry in catalog.responsibilities:
         block = entry_block(site.page(f"{PAGE_OF_RULE[entry.rule]}/index.html"), entry.id)
         rows = re.findall(r'<li data-service="([a-z0-9 -]+)">', block)

@@ -500,7 +500,7 @@ def test_model_picture_names_owners_in_letters_at_every_width_beyond_its_column_
     """With more services than PICTURE_WORDS_UP_TO the columns are too narrow for words on any screen."""
     doc = document()
     assert "srg-picture--compact" not in _picture(parse(doc)).find("figure").attrs["class"]
-    first = doc["services"][0]
+    first = doc["services"][-1]
     doc["services"] += [
         first | {"id": f"extra-{number}", "name": f"Amazon Extra {number}"}
         for number in range(service_pages.PICTURE_WORDS_UP_TO + 1 - len(doc["services"]))
