@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check test schema stale markdown zensical links build clean
+.PHONY: serve check test schema stale markdown zensical links build clean securityhub
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -45,6 +45,12 @@ test: $(VENV)/.installed node_modules/.installed
 schema: $(VENV)/.installed
 	cd hooks && ../$(BIN)/python -m srg.schema > ../docs/data/responsibilities.schema.json.tmp
 	mv docs/data/responsibilities.schema.json.tmp docs/data/responsibilities.schema.json
+
+# Take a new copy of AWS's Security Hub control catalog from a local snapshot (a git directory or clone) of
+# awslabs/oscal-content-for-aws-services into docs/data/security-hub/, and print the controls added and retired.
+securityhub: $(VENV)/.installed
+	@test -n "$(SNAPSHOT)" || { echo "usage: make securityhub SNAPSHOT=<git dir of awslabs/oscal-content-for-aws-services>"; exit 2; }
+	cd hooks && ../$(BIN)/python -m srg.securityhub_refresh $(abspath $(SNAPSHOT)) ../docs/data/security-hub
 
 # Entries not checked against AWS's documentation in the last 180 days: a report, not a test.
 stale: $(VENV)/.installed

@@ -15,11 +15,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import crossref
+from . import check_refs, crossref, securityhub
 from .errors import DataError
 from .model import (
+    CONFIG_RULE_PATTERN,
+    CONTROL_ID_PATTERN,
+    EVALUATED_SERVICE_PATTERN,
     HIDDEN_CHARS,
     ID_PATTERN,
+    NIST_ID_PATTERN,
     QUESTION_PATTERN,
     TERM_PATTERN,
     TEXT_PATTERN,
@@ -27,6 +31,7 @@ from .model import (
     Catalog,
     DataFile,
 )
+from .securityhub import SecurityHubCatalog
 from .yaml_lines import KeyProblem, parse_yaml
 from .yaml_lines import Path as DocPath
 
@@ -38,6 +43,10 @@ PATTERN_MEANINGS = {
     TERM_PATTERN: "must be one word of letters and digits",
     QUESTION_PATTERN: "must read on from 'On Amazon EC2, …' (start lowercase) and end with '?', "
     "like 'who patches the guest OS?'",
+    CONTROL_ID_PATTERN: "must be a Security Hub control id, like 'RDS.3'",
+    EVALUATED_SERVICE_PATTERN: "must be a service as Security Hub's catalog names it, like 'EC2' or 'Secrets Manager'",
+    CONFIG_RULE_PATTERN: "must be an AWS Config rule name, like 'rds-storage-encrypted'",
+    NIST_ID_PATTERN: "must be a NIST SP 800-53 r5 control as NIST writes it, like 'AC-2' or 'AC-2(1)'",
 }
 # Lists whose items are named by a field of theirs in messages.
 ITEM_NAMES = {
@@ -48,23 +57,35 @@ ITEM_NAMES = {
     "layers": ("layer", "id"),
     "glossary": ("glossary term", "term"),
     "questions": ("question", "question"),
+    "controls": ("control", "id"),
+    "left_out_checks": ("left-out control", "id"),
 }
 # The names of the model's union branches, which pydantic puts in an error's path.
 _TAGS = {"as-owner", "as-cell", "for-every-service", "by-key"}
 
 
+# The Security Hub catalog pinned in this project, for data read without a path of its own.
+PROJECT_SECURITY_HUB = Path(__file__).resolve().parents[2] / "docs" / "data" / securityhub.FOLDER
+
+
 def load_catalog(path: Path, display_name: str | None = None) -> Catalog:
-    """Load `path`, validate every field and return the Catalog, or raise DataError."""
+    """Load `path` and the Security Hub catalog pinned beside it, validate every field and return the Catalog."""
     name = display_name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{name}: cannot read the data file: {error}") from error
-    return parse_catalog(text, name)
+    folder = securityhub.folder_of(path)
+    shown = str(Path(name).parent / securityhub.FOLDER)
+    return parse_catalog(text, name, securityhub.load(folder, shown))
 
 
-def parse_catalog(text: str, name: str) -> Catalog:
-    """Parse YAML `text` (named `name` in messages) into a validated Catalog."""
+def parse_catalog(text: str, name: str, security_hub: SecurityHubCatalog | None = None) -> Catalog:
+    """Parse YAML `text` (named `name` in messages) into a validated Catalog.
+
+    The checks are validated against `security_hub`, by default the catalog pinned in this project.
+    """
+    hub = security_hub or securityhub.load(PROJECT_SECURITY_HUB, "docs/data/" + securityhub.FOLDER)
     try:
         document, lines = parse_yaml(text, name)
     except KeyProblem as problem:
@@ -77,10 +98,10 @@ def parse_catalog(text: str, name: str) -> Catalog:
         data = DataFile.model_validate(document)
     except ValidationError as error:
         raise DataError(_message(name, document, lines, error.errors()[0])) from None
-    problem = crossref.first_problem(data)
+    problem = crossref.first_problem(data) or check_refs.first_problem(data, hub)
     if problem:
         raise DataError(_located(name, document, lines, problem.path, problem.message))
-    return Catalog(name, data, crossref.resolve_cells(data))
+    return Catalog(name, data, crossref.resolve_cells(data), hub)
 
 
 def _message(name: str, document: Any, lines: dict[DocPath, int], error: Any) -> str:
@@ -108,11 +129,13 @@ def _where(document: Any, path: DocPath) -> tuple[str, str]:
     """'entry 'guest-os-patching'' and 'services.rds.owner' for a path into the document."""
     if len(path) < 2 or not isinstance(path[1], int):
         return "top level", ".".join(str(p) for p in path)
-    kind, key = ITEM_NAMES.get(str(path[0]), (str(path[0]), "id"))
     try:
         item = document[path[0]][path[1]]
     except (KeyError, IndexError, TypeError):
         item = None
+    if isinstance(item, str):  # an item of a list of names (account_wide_services), not of items with ids
+        return "top level", ".".join(str(p) for p in path)
+    kind, key = ITEM_NAMES.get(str(path[0]), (str(path[0]), "id"))
     label = item.get(key) if isinstance(item, dict) else None
     who = f"{kind} '{label}'" if isinstance(label, str) else f"{kind} #{path[1] + 1}"
     return who, ".".join(str(p) for p in path[2:])

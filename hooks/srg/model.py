@@ -28,6 +28,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .securityhub import EMPTY_CATALOG, Control, SecurityHubCatalog
+
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal[Owner, "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
@@ -64,6 +66,12 @@ ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
 TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
+# A Security Hub control id ('RDS.3', 'SecretsManager.1'), a service as Security Hub's catalog names it in
+# EvaluatedServices ('EC2', 'Secrets Manager'), an AWS Config rule name, a NIST SP 800-53 r5 control ('AC-2(1)').
+CONTROL_ID_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*\.[1-9][0-9]*{END}"
+EVALUATED_SERVICE_PATTERN = rf"^[A-Za-z0-9](?:[A-Za-z0-9 ]*[A-Za-z0-9])?{END}"
+CONFIG_RULE_PATTERN = rf"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{END}"
+NIST_ID_PATTERN = rf"^[A-Z]{{2}}-[1-9][0-9]*(?:\([1-9][0-9]*\))?{END}"
 MAX_TEXT = 400
 
 Text = Annotated[str, Strict(), StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
@@ -71,6 +79,10 @@ Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
 Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
 TermName = Annotated[str, Strict(), StringConstraints(pattern=TERM_PATTERN)]
+ControlId = Annotated[str, Strict(), StringConstraints(pattern=CONTROL_ID_PATTERN)]
+EvaluatedService = Annotated[str, Strict(), StringConstraints(pattern=EVALUATED_SERVICE_PATTERN)]
+ConfigRule = Annotated[str, Strict(), StringConstraints(pattern=CONFIG_RULE_PATTERN)]
+NistId = Annotated[str, Strict(), StringConstraints(pattern=NIST_ID_PATTERN)]
 
 
 _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\s\S])")
@@ -99,7 +111,7 @@ def _no_repeats(items: list[Any]) -> list[Any]:
     seen = set()
     for item in items:
         if item in seen:
-            raise PydanticCustomError("repeated_item", "lists {item!r} twice", {"item": item})
+            raise PydanticCustomError("repeated_item", "lists {item} twice", {"item": repr(item)})
         seen.add(item)
     return items
 
@@ -138,6 +150,16 @@ class Service(_Strict):
     name: Text
     kind: Kind = Field(description="The service's kind in the model: " + ", ".join(KINDS))
     security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
+    evaluated_as: EvaluatedService = Field(
+        None,
+        description="The service as Security Hub's catalog names it in EvaluatedServices ('EC2', 'ECS', 'RDS'): "
+        "controls that evaluate it may check this service's cells",
+    )
+    runs_on: Annotated[list[EvaluatedService], Unique, _unique("Services as Security Hub names them")] = Field(
+        [],
+        description="The services, as Security Hub names them, whose resources this service's workloads run on "
+        "(ECS on EC2 runs on EC2): their controls may check this service's cells too",
+    )
 
     @property
     def short_name(self) -> str:
@@ -184,6 +206,11 @@ class Condition(_Strict):
     owner: CellOwner
     note: Text
     sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
+    checks: Annotated[list[ControlId], Unique, _unique("Security Hub control ids")] = Field(
+        [],
+        description="The Security Hub controls that check the customer's part here ('RDS.3'); each evaluates this "
+        "service, one it runs on, or an account-wide service",
+    )
 
 
 _NEEDS_SOURCES = {"required": ["sources"], "properties": {"sources": {"minItems": 1}}}
@@ -200,6 +227,11 @@ class Cell(_Strict):
     note: Text = None  # type: ignore[assignment]
     sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
     conditions: Annotated[list[Condition], Field(min_length=1)] = []
+    checks: Annotated[list[ControlId], Unique, _unique("Security Hub control ids")] = Field(
+        [],
+        description="The Security Hub controls that check the customer's part here ('RDS.3'); each evaluates this "
+        "service, one it runs on, or an account-wide service",
+    )
 
     @property
     def says_more(self) -> bool:
@@ -218,6 +250,13 @@ def _hashable(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(_hashable(item) for item in value)
     return value
+
+
+def nist_order(nist_id: str) -> tuple[str, int, int]:
+    """'AC-2(1)' -> ('AC', 2, 1): the order of NIST's catalog, family, control, enhancement."""
+    family, _, rest = nist_id.partition("-")
+    number, _, enhancement = rest.rstrip(")").partition("(")
+    return family, int(number), int(enhancement or 0)
 
 
 def lower_first(text: str) -> str:
@@ -286,6 +325,32 @@ class CommonQuestion(_Strict):
     service: Id = Field(None, description="The service the question is about, if one")
 
 
+class ControlReading(_Strict):
+    """A Security Hub control some cell cites, as read on its page of the Security Hub user guide."""
+
+    id: ControlId
+    read: CheckedDate = Field(description="The day the control was read against its section of the user guide")
+    nist: Annotated[list[NistId], Unique, _unique("NIST SP 800-53 r5 controls ('AC-2(1)')")] = Field(
+        [], description="The NIST SP 800-53 r5 controls the user guide lists among the control's related requirements"
+    )
+    nist_from: Literal["user-guide", "user-guide-2023"] = Field(
+        None,
+        description="Where the NIST ids were read: 'user-guide', the control's section as published; "
+        "'user-guide-2023', the user guide's own source as AWS archived it in June 2023 "
+        "(awsdocs/aws-security-hub-user-guide), where the published section was not available",
+    )
+    config_rule: ConfigRule = Field(
+        None, description="The AWS Config rule the user guide names, where the catalog names another"
+    )
+
+
+class LeftOutCheck(_Strict):
+    """A control of one of the guide's services that no cell cites, and why."""
+
+    id: ControlId
+    reason: Text
+
+
 class DataFile(BaseModel):
     """The whole data file, docs/data/responsibilities.yml."""
 
@@ -307,6 +372,21 @@ class DataFile(BaseModel):
     glossary: Annotated[list[Term], Field(min_length=1)]
     responsibilities: Annotated[list[Responsibility], Field(min_length=1)]
     questions: list[CommonQuestion] = Field([], description="The questions people ask most, for the home page")
+    account_wide_services: Annotated[
+        list[EvaluatedService], Unique, _unique("Services as Security Hub's catalog names them")
+    ] = Field(
+        [],
+        description="Services outside the guide's whose controls may check a cell of any service: identity, keys, "
+        "logging, threat detection, scanning, backup, secrets (as Security Hub names them: 'IAM', 'KMS')",
+    )
+    controls: list[ControlReading] = Field(
+        [], description="Every Security Hub control a cell cites, as read on its page of the Security Hub user guide"
+    )
+    left_out_checks: list[LeftOutCheck] = Field(
+        [],
+        description="Controls of the guide's services (their own, those they run on, the account-wide ones) that no "
+        "cell cites, each with the reason",
+    )
 
 
 # -- the validated catalog: the data file with every cell resolved ----------------------------
@@ -319,6 +399,7 @@ class Catalog:
     path: str
     data: DataFile
     cells: dict[str, dict[str, Cell]] = field(repr=False)
+    security_hub: SecurityHubCatalog = field(default=EMPTY_CATALOG, repr=False)
 
     @property
     def sources(self) -> list[Source]:
@@ -429,6 +510,43 @@ class Catalog:
         if cell.owner == "shared":
             return f"AWS: {entry.aws} Customer: {entry.customer}"
         return "Does not apply to this service."
+
+    # -- Security Hub checks ----------------------------------------------------------------------
+
+    def checks(self, holder: Cell | Condition) -> list[Control]:
+        """The controls a cell or condition cites, the highest severity first (as listed where equal)."""
+        controls = [self.security_hub.control(control_id) for control_id in holder.checks]
+        return sorted(controls, key=lambda control: control.severity_rank)
+
+    def reading(self, control_id: str) -> ControlReading:
+        """How a cited control was read against the user guide: the day, its NIST ids, the Config rule it names."""
+        return self._readings[control_id]
+
+    @cached_property
+    def _readings(self) -> dict[str, ControlReading]:
+        return {reading.id: reading for reading in self.data.controls}
+
+    def config_rule(self, control: Control) -> str:
+        """The AWS Config rule of a control: the user guide's where it differs from the catalog's."""
+        reading = self._readings.get(control.id)
+        return reading.config_rule if reading and reading.config_rule else control.config_rule
+
+    def checks_of(self, entry: Responsibility, service_id: str) -> list[str]:
+        """Every control id cited on the entry's cell for a service, its conditions' included, each once."""
+        cell = self.cells[entry.id][service_id]
+        return list(dict.fromkeys([*cell.checks, *(c for condition in cell.conditions for c in condition.checks)]))
+
+    def cited_checks(self, entry: Responsibility) -> list[str]:
+        """Every control id the entry cites on any service, in service order, each once."""
+        ids: list[str] = []
+        for service in self.services:
+            ids += [c for c in self.checks_of(entry, service.id) if c not in ids]
+        return ids
+
+    def nist_ids_for(self, entry: Responsibility) -> list[str]:
+        """The NIST SP 800-53 r5 controls related to the checks the entry cites, each once, in NIST's order."""
+        ids = {nist for control_id in self.cited_checks(entry) for nist in self.reading(control_id).nist}
+        return sorted(ids, key=nist_order)
 
     def ids_and_aliases(self) -> dict[str, str]:
         """Map every id and alias to the id of the responsibility it names."""

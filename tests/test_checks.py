@@ -1,0 +1,312 @@
+"""Security Hub checks on cells and conditions: every bad one is refused in one sentence naming file, line,
+entry, service and control id; and the real data cites every control of its services or says why not.
+
+The small document of helpers.py gets the Security Hub fields it needs; the checks are validated against the
+catalog pinned in docs/data/security-hub/, as the build does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Any
+
+import pytest
+from helpers import NAME, dump, entry, line_of, minimal, parse, real_catalog, refusal
+
+from srg import check_refs
+from srg.errors import DataError
+from srg.load import PROJECT_SECURITY_HUB, parse_catalog
+from srg.securityhub import Provenance, Retired, load
+
+GUEST = "guest-os-patching"
+READ = datetime.date(2026, 12, 7)
+
+
+def with_hub(**services: str) -> dict[str, Any]:
+    """The small document with each service's name in Security Hub, and the checks on EC2 read."""
+    document = minimal()
+    names = {"ec2": "EC2", "lambda": "Lambda", "s3": "S3", "dynamodb": "DynamoDB"} | services
+    for service in document["services"]:
+        service["evaluated_as"] = names[service["id"]]
+    return document
+
+
+def cite(document: dict[str, Any], key: str, *ids: str, owner: str = "customer") -> dict[str, Any]:
+    """Put `ids` on the guest OS entry's cell `key`, owned by `owner`, and record each as read."""
+    services = entry(document, GUEST)["services"]
+    cell = services.get(key)
+    cell = {**(cell if isinstance(cell, dict) else {}), "owner": owner, "checks": list(ids)}
+    services[key] = cell
+    read(document, *ids)
+    return document
+
+
+def read(document: dict[str, Any], *ids: str) -> None:
+    known = {reading["id"] for reading in document.setdefault("controls", [])}
+    document["controls"] += [{"id": i, "read": READ} for i in dict.fromkeys(ids) if i not in known]
+
+
+def refused(document: dict[str, Any], line_pattern: str, who: str, field: str, *fragments: str) -> str:
+    text = dump(document)
+    message = refusal(text)
+    line = (
+        line_of(text, line_pattern, after=f"- id: {GUEST}") if who.startswith("entry") else line_of(text, line_pattern)
+    )
+    assert message.startswith(f"{NAME}:{line}: {who}: field '{field}' "), (line, message)
+    assert "\n" not in message
+    for fragment in fragments:
+        assert fragment in message, message
+    return message
+
+
+# -- what loads -----------------------------------------------------------------------------------
+
+
+def test_a_control_of_the_cells_own_service_loads_and_resolves() -> None:
+    catalog = parse(cite(with_hub(), "ec2", "EC2.8", "SSM.2"))
+    cell = catalog.cell(catalog.responsibility(GUEST), "ec2")
+    assert [c.id for c in catalog.checks(cell)] == ["EC2.8", "SSM.2"]  # SSM.2 evaluates EC2 instances
+    assert catalog.checks(cell)[0].guide_url.endswith("/ec2-controls.html#ec2-8")
+
+
+def test_checks_list_the_highest_severity_first() -> None:
+    catalog = parse(cite(with_hub(), "ec2", "EC2.9", "EC2.19"))  # High, then Critical
+    cell = catalog.cell(catalog.responsibility(GUEST), "ec2")
+    assert [c.id for c in catalog.checks(cell)] == ["EC2.19", "EC2.9"]
+
+
+def test_a_control_of_a_service_it_runs_on_loads() -> None:
+    document = cite(with_hub(), "lambda", "EC2.8", owner="customer")
+    entry(document, GUEST)["services"]["lambda"].pop("note")
+    entry(document, GUEST)["services"]["lambda"].pop("sources")
+    with pytest.raises(DataError, match="one it runs on"):
+        parse(document)
+    next(s for s in document["services"] if s["id"] == "lambda")["runs_on"] = ["EC2"]
+    assert parse(document)
+
+
+def test_an_account_wide_control_may_sit_on_a_default_cell() -> None:
+    document = with_hub()
+    entry(document, GUEST)["services"] = {"default": {"owner": "customer", "checks": ["IAM.1"]}}
+    read(document, "IAM.1")
+    with pytest.raises(DataError, match="nor one of account_wide_services"):
+        parse(document)
+    document["account_wide_services"] = ["IAM"]
+    catalog = parse(document)
+    assert all(catalog.checks_of(catalog.responsibility(GUEST), s.id) == ["IAM.1"] for s in catalog.services)
+
+
+def test_nist_ids_for_an_entry_are_the_union_of_its_checks_in_nists_order() -> None:
+    document = cite(with_hub(), "ec2", "EC2.8", "SSM.2")
+    document["controls"] = [
+        {"id": "EC2.8", "read": READ, "nist_from": "user-guide-2023", "nist": ["AC-3", "AC-3(15)", "CM-2"]},
+        {"id": "SSM.2", "read": READ, "nist_from": "user-guide-2023", "nist": ["SI-2(2)", "AC-3", "CM-8(3)", "SI-2"]},
+    ]
+    catalog = parse(document)
+    expected = ["AC-3", "AC-3(15)", "CM-2", "CM-8(3)", "SI-2", "SI-2(2)"]
+    assert catalog.nist_ids_for(catalog.responsibility(GUEST)) == expected
+    assert catalog.nist_ids_for(catalog.responsibility("host-os-patching")) == []
+
+
+# -- every bad check, refused in one sentence -------------------------------------------------------
+
+
+def test_an_unknown_control_is_refused_with_the_closest_id() -> None:
+    refused(
+        cite(with_hub(), "ec2", "EC2.88"),
+        r"^\s+- EC2\.88",
+        f"entry '{GUEST}'",
+        "services.ec2.checks.0",
+        "names no control of the pinned Security Hub catalog (got 'EC2.88'); did you mean EC2.8?",
+    )
+
+
+def test_a_retired_control_says_when_it_went() -> None:
+    hub = load(PROJECT_SECURITY_HUB)
+    controls = {k: v for k, v in hub.controls.items() if k != "RDS.9"}
+    retired = Retired(id="RDS.9", statement=hub.control("RDS.9").statement, retired=READ)
+    provenance = Provenance(**{**hub.provenance.model_dump(), "retired": [retired]})
+    gone = dataclasses.replace(hub, controls=controls, provenance=provenance)
+    document = cite(with_hub(ec2="RDS"), "ec2", "RDS.9")
+    document["controls"] = []
+    with pytest.raises(DataError) as caught:
+        parse_catalog(dump(document), NAME, gone)
+    message = str(caught.value)
+    assert "field 'services.ec2.checks.0' names RDS.9 (RDS DB instances should publish logs" in message
+    assert "retired on 2026-12-07" in message
+
+
+def test_a_control_listed_twice_is_refused() -> None:
+    refused(
+        cite(with_hub(), "ec2", "EC2.8", "EC2.8"),
+        r"^\s+checks:",
+        f"entry '{GUEST}'",
+        "services.ec2.checks",
+        "lists 'EC2.8' twice",
+    )
+
+
+def test_a_control_of_another_service_is_refused_naming_the_service() -> None:
+    refused(
+        cite(with_hub(), "ec2", "RDS.3"),
+        r"^\s+- RDS\.3",
+        f"entry '{GUEST}'",
+        "services.ec2.checks.0",
+        "names RDS.3, which evaluates RDS: on Amazon EC2 (service 'ec2') that is neither its own service (EC2)",
+    )
+
+
+def test_a_check_on_a_condition_is_checked_against_its_cells_service() -> None:
+    document = with_hub()
+    entry(document, GUEST)["services"]["ec2"] = {
+        "owner": "customer",
+        "sources": ["aws-notes"],
+        "conditions": [{"when": "Custom AMI", "owner": "customer", "note": "Its AMI.", "checks": ["S3.8"]}],
+    }
+    read(document, "S3.8")
+    refused(
+        document,
+        r"^\s+- S3\.8",
+        f"entry '{GUEST}'",
+        "services.ec2.conditions.0.checks.0",
+        "names S3.8, which evaluates S3: on Amazon EC2",
+    )
+
+
+def test_a_check_on_a_kind_must_apply_to_every_service_of_the_kind() -> None:
+    document = with_hub()
+    entry(document, GUEST)["services"]["abstracted"] = {"owner": "customer", "checks": ["S3.8"]}
+    read(document, "S3.8")
+    refused(
+        document,
+        r"^\s+- S3\.8",
+        f"entry '{GUEST}'",
+        "services.abstracted.checks.0",
+        "on Amazon DynamoDB (service 'dynamodb')",
+    )
+
+
+def test_a_check_on_a_default_cell_is_refused_for_the_first_service_it_does_not_fit() -> None:
+    document = with_hub()
+    entry(document, GUEST)["services"] = {"default": {"owner": "customer", "checks": ["EC2.8"]}}
+    read(document, "EC2.8")
+    refused(
+        document, r"^\s+- EC2\.8", f"entry '{GUEST}'", "services.default.checks.0", "on AWS Lambda (service 'lambda')"
+    )
+
+
+def test_checks_where_aws_owns_the_cell_are_refused() -> None:
+    refused(
+        cite(with_hub(), "abstracted", "S3.8", owner="aws"),
+        r"^\s+checks:",
+        f"entry '{GUEST}'",
+        "services.abstracted.checks",
+        "where the owner is 'aws'",
+    )
+
+
+def test_a_control_not_read_against_the_user_guide_is_refused() -> None:
+    document = cite(with_hub(), "ec2", "EC2.8")
+    document["controls"] = []
+    refused(
+        document,
+        r"^\s+- EC2\.8",
+        f"entry '{GUEST}'",
+        "services.ec2.checks.0",
+        "EC2.8, which has no entry under 'controls:'",
+        "ec2-controls.html#ec2-8",
+    )
+
+
+def test_a_control_without_a_verified_user_guide_page_is_refused() -> None:
+    document = cite(with_hub(), "ec2", "ACM.1")
+    document["account_wide_services"] = ["ACM"]
+    refused(document, r"^\s+- ACM\.1", f"entry '{GUEST}'", "services.ec2.checks.0", "prefix 'ACM' has no verified page")
+
+
+def test_a_control_both_cited_and_left_out_is_refused() -> None:
+    document = cite(with_hub(), "ec2", "EC2.8")
+    document["left_out_checks"] = [{"id": "EC2.8", "reason": "Not wanted."}]
+    refused(document, r"^\s+- EC2\.8", f"entry '{GUEST}'", "services.ec2.checks.0", "either cited or left out")
+
+
+@pytest.mark.parametrize(("bad", "meaning"), [("rds-3", "like 'RDS.3'"), ("RDS.03", "like 'RDS.3'")])
+def test_a_malformed_control_id_is_refused(bad: str, meaning: str) -> None:
+    refused(cite(with_hub(), "ec2", bad), r"^\s+- " + bad, f"entry '{GUEST}'", "services.ec2.checks.0", meaning)
+
+
+# -- the lists of controls and services --------------------------------------------------------------
+
+
+def test_an_unknown_service_name_is_refused_with_the_closest_one() -> None:
+    document = with_hub(**{"lambda": "Lamda"})
+    refused(document, r"evaluated_as: Lamda", "service 'lambda'", "evaluated_as", "did you mean 'Lambda'?")
+
+
+def test_an_unknown_service_it_runs_on_is_refused() -> None:
+    document = with_hub()
+    document["services"][1]["runs_on"] = ["Ec2"]
+    refused(document, r"^\s+- Ec2", "service 'lambda'", "runs_on.0", "did you mean 'EC2'?")
+
+
+def test_an_account_wide_service_must_be_known_and_no_services_own() -> None:
+    document = with_hub()
+    document["account_wide_services"] = ["IAM", "Secrets manager"]
+    refused(document, r"^- Secrets manager", "top level", "account_wide_services.1", "did you mean 'Secrets Manager'?")
+    document["account_wide_services"] = ["IAM", "EC2"]
+    refused(document, r"^- EC2$", "top level", "account_wide_services.1", "the service of Amazon EC2 itself")
+
+
+def test_a_control_read_but_cited_by_no_cell_is_refused() -> None:
+    document = cite(with_hub(), "ec2", "EC2.8")
+    read(document, "EC2.9")
+    refused(document, r"id: EC2\.9", "control 'EC2.9'", "id", "EC2.9 is cited by no cell")
+
+
+def test_a_control_read_twice_is_refused() -> None:
+    document = cite(with_hub(), "ec2", "EC2.8")
+    document["controls"].append({"id": "EC2.8", "read": READ})
+    message = refusal(dump(document))
+    assert "field 'id' repeats 'EC2.8', already listed above" in message
+
+
+def test_nist_ids_must_say_where_they_were_read_and_be_written_as_nist_does() -> None:
+    document = cite(with_hub(), "ec2", "EC2.8")
+    document["controls"][0]["nist"] = ["AC-3"]
+    refused(document, r"id: EC2\.8", "control 'EC2.8'", "nist_from", "is missing")
+    document["controls"][0]["nist"] = ["AC3"]
+    refused(document, r"^\s+- AC3", "control 'EC2.8'", "nist.0", "as NIST writes it, like 'AC-2' or 'AC-2(1)'")
+
+
+def test_a_left_out_control_must_exist_and_be_of_the_guides_services() -> None:
+    document = with_hub()
+    document["left_out_checks"] = [{"id": "EC2.88", "reason": "Typo."}]
+    refused(document, r"id: EC2\.88", "left-out control 'EC2.88'", "id", "did you mean EC2.8?")
+    document["left_out_checks"] = [{"id": "ACM.1", "reason": "Not ours."}]
+    refused(document, r"id: ACM\.1", "left-out control 'ACM.1'", "id", "ACM.1 evaluates ACM, no service of the guide's")
+
+
+# -- the real data ----------------------------------------------------------------------------------
+
+
+def test_every_control_of_the_guides_services_is_cited_or_left_out_with_a_reason() -> None:
+    catalog = real_catalog()
+    missing = check_refs.uncovered(catalog.data, catalog.security_hub)
+    assert not missing, "cite these on a cell or list them under left_out_checks: " + ", ".join(
+        f"{c.id} ({c.statement})" for c in missing
+    )
+    assert len(catalog.data.left_out_checks) > 0
+
+
+def test_every_service_says_what_security_hub_calls_it() -> None:
+    catalog = real_catalog()
+    assert all(service.evaluated_as for service in catalog.services)
+    assert {s.id for s in catalog.services if "EC2" in s.runs_on} == {"ecs-ec2", "eks", "elastic-beanstalk"}
+
+
+def test_the_real_data_cites_controls_on_every_service() -> None:
+    catalog = real_catalog()
+    for service in catalog.services:
+        cited = [c for entry in catalog.responsibilities for c in catalog.checks_of(entry, service.id)]
+        assert cited, f"no check on {service.name}"
