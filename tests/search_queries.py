@@ -53,4 +53,13 @@ QUERIES: dict[str, str] = {
     "EKS endpoint": "aws/#service-endpoints",
     "instance store encryption": "customer/#data-encryption",
     "edge locations": "aws/#global-infrastructure",
+    # Security Hub controls, by id and by AWS Config rule, land on their first citation: the check itself, in the
+    # row of the service that cites it, in its section ('hub-<id>').
+    "RDS.3": "customer/#hub-rds-3",
+    "S3.1": "customer/#hub-s3-1",
+    "rds-storage-encrypted": "customer/#hub-rds-3",
+    "EKS.8": "customer/#hub-eks-8",
+    "ec2-imdsv2-check": "shared/#hub-ec2-8",
+    "Lambda.1": "customer/#hub-lambda-1",
+    "multi-region-cloudtrail-enabled": "customer/#hub-cloudtrail-1",
 }

@@ -83,7 +83,8 @@ def test_every_entry_is_a_section_anchored_at_its_id_under_its_rule(site: Build,
             assert 'class="srg-owners-line"' not in block, entry.id
         # One row per distinct answer: every service in exactly one row, under its own owner.
         rows = re.findall(
-            r'<li data-service="([a-z0-9 -]+)"><span class="srg-split__service">([^<]+)</span> '
+            r'<li data-service="([a-z0-9 -]+)"(?: data-checks="[^"]*")?>'
+            r'<span class="srg-split__service">([^<]+)</span> '
             r'<span class="srg-owner srg-owner--([a-z]+)">',
             block,
         )
@@ -426,7 +427,7 @@ DATA_CASES: dict[str, tuple[Callable[[str], str], str | None, str]] = {
         "entry 'application-data': field 'rule' must be one of aws, customer, shared (got 'AWS ')",
     ),
     "unknown-service": (
-        sub_once(r"^( +)ec2: shared$", r"\1ec3: shared"),
+        sub_once(r"^( +)ec2: n/a$", r"\1ec3: n/a"),
         CHANGED,
         "field 'services.ec3' is not a service, a kind or 'default'",
     ),

@@ -244,9 +244,11 @@ def test_comparison_table_has_an_area_heading_and_a_row_per_entry() -> None:
     rows = [row for row in tree(text).find_all("tr") if "data-entry" in row.attrs]
     assert [row.attrs["data-entry"] for row in rows] == [GUEST, HOST, BACKUPS]
     cells = [[td.words for td in row.find_all("td")] for row in rows]
-    assert cells[0][1] == "Varies by service Customer: Amazon EC2 · AWS: AWS Lambda, Amazon S3, Amazon DynamoDB"
-    assert cells[1] == ["Host OS patching", "AWS", "Patches the host.", "Patches the guest."]
-    assert cells[2][1] == "Shared", "a service the entry does not apply to does not make it vary"
+    assert cells[0][1] == (
+        "Varies by service Customer: Amazon EC2 · AWS: AWS Lambda, Amazon S3, Amazon DynamoDB No automated check"
+    )
+    assert cells[1] == ["Host OS patching", "AWS No automated check", "Patches the host.", "Patches the guest."]
+    assert cells[2][1] == "Shared No automated check", "a service the entry does not apply to does not make it vary"
 
 
 def test_sources_list_puts_aws_documentation_first_and_names_who_cites_it() -> None:

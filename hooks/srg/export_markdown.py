@@ -14,6 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import securityhub
 from .errors import SrgError
 from .exports import as_csv, as_json
 from .load import load_catalog
@@ -28,12 +29,17 @@ SITE_NAME = "Shared Responsibility Guide"
 def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = SITE_NAME) -> list[str]:
     """Write every page of `docs` as final Markdown into `out`; return the pages written."""
     catalog = load_catalog(docs / DATA_FILE, display_name=str(docs / DATA_FILE))
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    unpublished = docs / "data" / securityhub.FOLDER  # mkdocs.yml's exclude_docs
+    pages = {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(docs.rglob("*.md"))
+        if unpublished not in p.parents
+    }
     pages.update(generated_pages(catalog))
     site = Site(catalog, pages)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(docs, out, ignore=_not_published)
     for page, markdown in pages.items():
         front, body = _split_front_matter(markdown)
         target = out / page
@@ -50,6 +56,14 @@ def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = 
     data.with_suffix(".csv").write_text(as_csv(catalog, url_of))
     data.with_name("responsibilities.schema.json").write_text(schema_text())
     return sorted(pages)
+
+
+def _not_published(folder: str, names: list[str]) -> set[str]:
+    """The pages (written below, expanded) and the pinned Security Hub catalog, which the site does not publish."""
+    skipped = {name for name in names if name.endswith(".md")}
+    if Path(folder).name == "data" and securityhub.FOLDER in names:
+        skipped.add(securityhub.FOLDER)
+    return skipped
 
 
 def _split_front_matter(markdown: str) -> tuple[str, str]:

@@ -531,10 +531,39 @@ class Catalog:
         reading = self._readings.get(control.id)
         return reading.config_rule if reading and reading.config_rule else control.config_rule
 
+    @staticmethod
+    def check_ids(cell: Cell) -> list[str]:
+        """Every control id a cell cites, its conditions' included, each once."""
+        return list(dict.fromkeys([*cell.checks, *(c for condition in cell.conditions for c in condition.checks)]))
+
+    def check_words(self, cell: Cell) -> list[str]:
+        """What a search for the cell's checks types: each id and AWS Config rule, lowercase, its conditions' too."""
+        words: list[str] = []
+        for control_id in self.check_ids(cell):
+            control = self.security_hub.control(control_id)
+            words += [control_id.lower(), self.config_rule(control), control.config_rule]
+        return list(dict.fromkeys(words))
+
     def checks_of(self, entry: Responsibility, service_id: str) -> list[str]:
         """Every control id cited on the entry's cell for a service, its conditions' included, each once."""
-        cell = self.cells[entry.id][service_id]
-        return list(dict.fromkeys([*cell.checks, *(c for condition in cell.conditions for c in condition.checks)]))
+        return self.check_ids(self.cells[entry.id][service_id])
+
+    @cached_property
+    def check_homes(self) -> dict[str, tuple[str, str]]:
+        """Each cited control's first citation, (entry id, service id), in the file's and the services' order.
+
+        The search result for the control lands there (`Control.anchor`).
+        """
+        homes: dict[str, tuple[str, str]] = {}
+        for entry in self.responsibilities:
+            for service in self.services:
+                for control_id in self.checks_of(entry, service.id):
+                    homes.setdefault(control_id, (entry.id, service.id))
+        return homes
+
+    def checked_services(self, entry: Responsibility) -> list[Service]:
+        """The services on which some control checks the customer's part of the entry."""
+        return [s for s in self.services if self.checks_of(entry, s.id)]
 
     def cited_checks(self, entry: Responsibility) -> list[str]:
         """Every control id the entry cites on any service, in service order, each once."""

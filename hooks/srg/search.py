@@ -9,6 +9,8 @@ instead, as a reader should meet them in results:
 - the page itself: its title and its description;
 - each answer: its title, its one-line answer as text, its search words as
   tags (which Material weighs highest) and a boost over page-level hits;
+- each Security Hub control a cell cites: its id and statement, its severity
+  and AWS Config rule, at its first citation, found by its id or rule;
 - each glossary term: the term, what it stands for and means.
 
 Hand-written pages are indexed by the theme as usual.
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 
 from .errors import SrgError
 from .html import render_fragment
-from .model import Catalog
+from .model import Catalog, lower_first
+from .securityhub import Control
 
 SECTION_BOOST = 2.0
 
@@ -59,6 +62,37 @@ def answer_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
     ]
 
 
+def check_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
+    """One document per Security Hub control a cell cites, at its first citation: the row of the service there.
+
+    Its tags are the control's id ('RDS.3') and AWS Config rule ('rds-storage-encrypted'), so a search for either
+    lands on the check itself, inside the section and the row that cite it. They are documents of their own, not
+    tags of the answers: the rules' words ('s3', 'public', 'access') would outweigh an answer's own search words.
+    """
+    docs = []
+    for control_id, (entry_id, _) in catalog.check_homes.items():
+        control = catalog.security_hub.control(control_id)
+        entry = catalog.responsibility(entry_id)
+        rule = catalog.config_rule(control)
+        services = [s.name for s in catalog.services if control_id in catalog.checks_of(entry, s.id)]
+        text = (
+            f"Security Hub control, severity {control.severity_label}, AWS Config rule {rule}: it checks the "
+            f"customer's part of {lower_first(entry.title)} on {', '.join(services)}."
+        )
+        page = location_of[entry_id].split("#")[0]
+        docs.append(
+            _doc(
+                f"{page}#{control.anchor}", f"{control_id} {control.statement}", text, tags=check_tags(catalog, control)
+            )
+        )
+    return docs
+
+
+def check_tags(catalog: Catalog, control: Control) -> list[str]:
+    """What a reader types for a control: its id and its AWS Config rule, the user guide's and the catalog's."""
+    return list(dict.fromkeys([control.id, catalog.config_rule(control), control.config_rule]))
+
+
 def glossary_docs(catalog: Catalog, glossary_page: str) -> list[dict]:
     """One document per glossary term, at its own anchor."""
     return [
@@ -80,7 +114,12 @@ def shape_index(
     document of an address as the page), and every answer is in the index once.
     """
     children: dict[str, list[dict]] = {}
-    for doc in [*answer_docs(catalog, location_of), *glossary_docs(catalog, glossary_page)]:
+    own = [
+        *answer_docs(catalog, location_of),
+        *check_docs(catalog, location_of),
+        *glossary_docs(catalog, glossary_page),
+    ]
+    for doc in own:
         children.setdefault(doc["location"].split("#")[0], []).append(doc)
     docs: list[dict] = []
     for doc in index["docs"]:

@@ -176,6 +176,11 @@ class Control:
         return SEVERITIES.index(self.severity)
 
     @property
+    def anchor(self) -> str:
+        """Where the guide's search lands for the control: its first citation, 'hub-rds-3'."""
+        return "hub-" + self.id.lower().replace(".", "-")
+
+    @property
     def guide_url(self) -> str | None:
         """The control's section of the Security Hub user guide, or None if its prefix's page is not verified."""
         page = USER_GUIDE_PAGES.get(self.prefix)
