@@ -62,4 +62,8 @@ QUERIES: dict[str, str] = {
     "ec2-imdsv2-check": "shared/#hub-ec2-8",
     "Lambda.1": "customer/#hub-lambda-1",
     "multi-region-cloudtrail-enabled": "customer/#hub-cloudtrail-1",
+    "EC2.1": "customer/#hub-ec2-1",  # not EC2.13 or EC2.18, which the prefix matches too
+    "IAM.1": "customer/#hub-iam-1",
+    # A rule whose words are an answer's own search words lands on the answer, opened at the row that cites it.
+    "s3-bucket-level-public-access-prohibited": "customer/#public-storage-access",
 }

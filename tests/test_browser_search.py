@@ -76,6 +76,9 @@ def test_query_lands_on_its_section_first(
         row = search_page.locator(f"li.srg-landed:has([id='{anchor}'])")
         assert row.count() == 1, f"{query!r}: the row that cites it is not marked"
         assert_in_view(search_page, check, f"{query!r}: the check")
+    elif landed.count() and not named:  # an AWS Config rule: the section, at the row of the service that cites it
+        assert query.lower() in landed.get_attribute("data-checks").split(), f"{query!r} landed on another row"
+        assert_in_view(search_page, landed, f"{query!r}: the row that cites it")
     elif named and landed.count():  # a query that names a service opens at that service's row
         assert set(named) & set(landed.get_attribute("data-service").split()), f"{query!r} landed on another row"
         assert_in_view(search_page, landed, f"{query!r}: the row of {named}")

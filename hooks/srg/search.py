@@ -9,8 +9,8 @@ instead, as a reader should meet them in results:
 - the page itself: its title and its description;
 - each answer: its title, its one-line answer as text, its search words as
   tags (which Material weighs highest) and a boost over page-level hits;
-- each Security Hub control a cell cites: its id and statement, its severity
-  and AWS Config rule, at its first citation, found by its id or rule;
+- each Security Hub control a cell cites: its id, statement, severity and
+  AWS Config rule, at its first citation, found by its id or rule;
 - each glossary term: the term, what it stands for and means.
 
 Hand-written pages are indexed by the theme as usual.
@@ -65,9 +65,11 @@ def answer_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
 def check_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
     """One document per Security Hub control a cell cites, at its first citation: the row of the service there.
 
-    Its tags are the control's id ('RDS.3') and AWS Config rule ('rds-storage-encrypted'), so a search for either
-    lands on the check itself, inside the section and the row that cite it. They are documents of their own, not
-    tags of the answers: the rules' words ('s3', 'public', 'access') would outweigh an answer's own search words.
+    Its title is the control's id ('RDS.3') and its tags the words of its AWS Config rule ('storage-encrypted'),
+    so a search for either lands on the check itself, inside the section and the row that cite it; its statement,
+    severity and rule are its text. They are documents of their own, not tags of the answers: the rules' words
+    ('s3', 'public', 'access') would outweigh an answer's own search words. The id is not a tag: the theme matches
+    the word typed last as a prefix, and 'IAM' would find 'IAM.22' before the IAM answer.
     """
     docs = []
     for control_id, (entry_id, _) in catalog.check_homes.items():
@@ -76,21 +78,23 @@ def check_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
         rule = catalog.config_rule(control)
         services = [s.name for s in catalog.services if control_id in catalog.checks_of(entry, s.id)]
         text = (
-            f"Security Hub control, severity {control.severity_label}, AWS Config rule {rule}: it checks the "
-            f"customer's part of {lower_first(entry.title)} on {', '.join(services)}."
+            f"{control.statement}. Security Hub control, severity {control.severity_label}, AWS Config rule {rule}: "
+            f"it checks the customer's part of {lower_first(entry.title)} on {', '.join(services)}."
         )
-        page = location_of[entry_id].split("#")[0]
-        docs.append(
-            _doc(
-                f"{page}#{control.anchor}", f"{control_id} {control.statement}", text, tags=check_tags(catalog, control)
-            )
-        )
+        location = f"{location_of[entry_id].split('#')[0]}#{control.anchor}"
+        docs.append(_doc(location, control_id, text, tags=rule_tags(catalog, control)))
     return docs
 
 
-def check_tags(catalog: Catalog, control: Control) -> list[str]:
-    """What a reader types for a control: its id and its AWS Config rule, the user guide's and the catalog's."""
-    return list(dict.fromkeys([control.id, catalog.config_rule(control), control.config_rule]))
+def rule_tags(catalog: Catalog, control: Control) -> list[str]:
+    """A control's AWS Config rule, the user guide's and the catalog's, as tags of its search result.
+
+    A rule's words that name one of the guide's services ('rds' in 'rds-storage-encrypted') are left out: the id
+    names the service already, and a search for the service ('Fargate hosts') is not a search for the control.
+    """
+    names = {part for service in catalog.services for part in service.id.split("-")}
+    rules = dict.fromkeys([catalog.config_rule(control), control.config_rule])
+    return ["-".join(word for word in rule.split("-") if word not in names) or rule for rule in rules]
 
 
 def glossary_docs(catalog: Catalog, glossary_page: str) -> list[dict]:
