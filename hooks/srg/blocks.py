@@ -262,13 +262,14 @@ class Question:
 
 
 def questions(catalog: Catalog) -> list[Question]:
-    """Every question of the self-check, in service order; services whose cells agree (`Cell.key`) share one."""
+    """Every question of the self-check, in service order; services whose answers agree (`Cell.answer_key`, the
+    cell but its Security Hub checks, which the self-check does not show) share one."""
     asked: list[Question] = []
     for entry in catalog.responsibilities:
         by_answer: dict[tuple[object, ...], list[Service]] = {}
         for service in catalog.services:
             if catalog.applies(entry, service.id):
-                by_answer.setdefault(catalog.cell(entry, service.id).key, []).append(service)
+                by_answer.setdefault(catalog.cell(entry, service.id).answer_key, []).append(service)
         for group in by_answer.values():
             cell = catalog.cell(entry, group[0].id)
             asked.append(Question(entry, group, cell.owner, catalog.reason_on(entry, group[0].id), cell.conditions))

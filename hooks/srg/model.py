@@ -240,8 +240,13 @@ class Cell(_Strict):
 
     @cached_property
     def key(self) -> tuple[Any, ...]:
-        """Every field of the cell, hashable: services whose cells have equal keys share a row, a run or a question."""
+        """Every field of the cell, hashable: services whose cells have equal keys share a row or a run."""
         return _hashable(self.model_dump())
+
+    @cached_property
+    def answer_key(self) -> tuple[Any, ...]:
+        """The cell's answer without its Security Hub checks: services whose answers agree share a question."""
+        return _hashable(self.model_dump(exclude={"checks": True, "conditions": {"__all__": {"checks"}}}))
 
 
 def _hashable(value: Any) -> Any:
