@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check test schema stale markdown zensical links build clean securityhub
+.PHONY: serve check test schema stale markdown zensical links build clean securityhub nist-catalog
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -51,6 +51,14 @@ schema: $(VENV)/.installed
 securityhub: $(VENV)/.installed
 	@test -n "$(SNAPSHOT)" || { echo "usage: make securityhub SNAPSHOT=<git dir of awslabs/oscal-content-for-aws-services>"; exit 2; }
 	cd hooks && ../$(BIN)/python -m srg.securityhub_refresh $(abspath $(SNAPSHOT)) ../docs/data/security-hub
+
+# Refresh the pinned NIST SP 800-53 Rev. 5 catalog (docs/data/nist-800-53/) from a local snapshot of
+# usnistgov/oscal-content at NIST_REF; prints the controls added, removed and withdrawn. Nothing here
+# reaches the network: NIST_GIT is a git directory already on this machine.
+NIST_REF ?= v1.0.0
+nist-catalog: $(VENV)/.installed
+	@test -n "$(NIST_GIT)" || { echo "usage: make nist-catalog NIST_GIT=<git dir of a usnistgov/oscal-content snapshot> [NIST_REF=<tag>]"; exit 2; }
+	cd hooks && ../$(BIN)/python -m srg.nist_refresh $(abspath $(NIST_GIT)) $(NIST_REF) ../docs/data/nist-800-53
 
 # Entries not checked against AWS's documentation in the last 180 days: a report, not a test.
 stale: $(VENV)/.installed

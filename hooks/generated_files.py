@@ -10,6 +10,7 @@ from mkdocs.structure.files import File
 
 from srg.exports import as_csv, as_json
 from srg.mkdocs_glue import DATA_FILE, SITE_KEY, as_plugin_error, catalog
+from srg.oscal import as_oscal
 from srg.pipeline import Site
 from srg.schema import schema_text
 from srg.service_pages import generated_pages, share_pages
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 DATA_DIR = DATA_FILE.rsplit("/", 1)[0]
 JSON_EXPORT = f"{DATA_DIR}/responsibilities.json"
 CSV_EXPORT = f"{DATA_DIR}/responsibilities.csv"
+OSCAL_EXPORT = f"{DATA_DIR}/responsibilities.oscal.json"
 SCHEMA = f"{DATA_DIR}/responsibilities.schema.json"
 
 
@@ -41,6 +43,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     url_of = {entry: urljoin(base, location) for entry, location in locations.items()}
     files.append(File.generated(config, JSON_EXPORT, content=as_json(data, urljoin(base, SCHEMA))))
     files.append(File.generated(config, CSV_EXPORT, content=as_csv(data, url_of)))
+    # Beside the JSON download, so its back-matter can name that file by a relative address.
+    files.append(File.generated(config, OSCAL_EXPORT, content=as_oscal(data, url_of, JSON_EXPORT.rsplit("/", 1)[1])))
     if files.get_file_from_path(SCHEMA) is None:
         files.append(File.generated(config, SCHEMA, content=schema_text()))
     return files

@@ -97,6 +97,22 @@ def visit_all(context: BrowserContext, pages: list[Served], tabs: int = 8, follo
 # measures or reads colours lays everything out first. It changes no colour or size, only when work is done.
 LAY_OUT_ALL = "* { content-visibility: visible !important; }"
 
+# The words of table cells that a line break cuts in two (a break after a hyphen is a break between words).
+CUT_WORDS = """cells => cells.flatMap(cell => {
+  const cut = [];
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) cut.push(word[0]);
+    }
+  }
+  return cut;
+})"""
+
+
 WATCH_WORKERS = """
 (() => {
   const traffic = { sent: 0, answered: 0, last: "" };

@@ -87,10 +87,10 @@ def minimal() -> dict[str, Any]:
             {"id": "blog", "title": "A blog", "url": "https://example.org/blog"},
         ],
         "services": [
-            {"id": "ec2", "name": "Amazon EC2", "kind": "infrastructure", "security": "aws-notes"},
-            {"id": "lambda", "name": "AWS Lambda", "kind": "serverless", "security": "aws-notes"},
-            {"id": "s3", "name": "Amazon S3", "kind": "abstracted", "security": "aws-notes"},
-            {"id": "dynamodb", "name": "Amazon DynamoDB", "kind": "abstracted", "security": "aws-notes"},
+            _service("ec2", "Amazon EC2", "infrastructure", "An instance."),
+            _service("lambda", "AWS Lambda", "serverless", "A function."),
+            _service("s3", "Amazon S3", "abstracted", "A bucket."),
+            _service("dynamodb", "Amazon DynamoDB", "abstracted", "A table."),
         ],
         "categories": [{"id": "operating-system", "name": "Operating system"}],
         "layers": [
@@ -104,6 +104,12 @@ def minimal() -> dict[str, Any]:
         ],
         "responsibilities": [guest, host],
     }
+
+
+def _service(service_id: str, name: str, kind: str, setup: str) -> dict[str, Any]:
+    """A service of the small document, its default setup resting on the AWS notes."""
+    default_setup = {"text": setup, "sources": ["aws-notes"]}
+    return {"id": service_id, "name": name, "kind": kind, "security": "aws-notes", "default_setup": default_setup}
 
 
 def dump(document: Any) -> str:

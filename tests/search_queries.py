@@ -66,4 +66,23 @@ QUERIES: dict[str, str] = {
     "IAM.1": "customer/#hub-iam-1",
     # A rule whose words are an answer's own search words lands on the answer, opened at the row that cites it.
     "s3-bucket-level-public-access-prohibited": "customer/#public-storage-access",
+    # Issue 30: the topics first-time readers typed that found nothing or the wrong section.
+    "GuardDuty": "customer/#threat-detection",
+    "threat detection": "customer/#threat-detection",
+    "Security Hub": "customer/#security-posture-checks",
+    "Config rules": "customer/#configuration-compliance",
+    "HIPAA": "shared/#hipaa-compliance",
+    "BAA": "shared/#hipaa-compliance",
+    "PCI DSS": "shared/#pci-dss-compliance",
+    "GDPR": "shared/#gdpr-compliance",
+    "ACM": "customer/#tls-certificates",
+    "certificate renewal": "customer/#tls-certificates",
+    "disaster recovery": "customer/#disaster-recovery",
+    "disaster recovery multi-region": "customer/#disaster-recovery",
+    "vulnerabilities in my Lambda code": "customer/#application-security",
+    "database audit logs": "customer/#database-audit-logs",
+    "IAM database authentication": "customer/#database-authentication",
+    "deletion protection": "customer/#deletion-protection",
+    "Bedrock prompts": "shared/#ai-model-data",
+    "guardrails": "customer/#ai-guardrails",
 }

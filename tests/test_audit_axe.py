@@ -87,5 +87,9 @@ def test_no_accessibility_violation_in_open_states(
     page.locator("article abbr").first.hover()
     page.locator("#srg-tooltip").wait_for()
     found["tooltip shown"] = violations(page, axe_source)
+
+    page.goto(base_url + "services/rds/")
+    page.evaluate("document.querySelectorAll('details.srg-fold').forEach(d => d.open = true)")
+    found["service page, every fold open"] = violations(page, axe_source)
     context.close()
     assert {state: problems for state, problems in found.items() if problems} == {}

@@ -30,11 +30,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.audit]
 REPORTS = ARTIFACTS / "lighthouse"
 THEME_STYLESHEETS = ("/assets/stylesheets/main.", "/assets/stylesheets/palette.", "/assets/guide.css")
 # Elements on a page: 1,500 as before, except the pages whose size grows with the data, each with the budget
-# it holds at the real size (44 entries, 10 services, 178 sources) with about 15% to spare. The Security Hub
-# checks (129 controls on 177 cells) cost three elements a control under a cell and one mark a matrix cell:
-# the customer page went from about 2,400 elements to 3,500, the matrix from 1,350 to 1,550.
+# it holds at the real size (55 entries, 10 services, about 240 sources: self-check 5,082, customer 3,165, matrix
+# 1,564 elements in the built HTML) with about 15% to spare. The speed issue (at 25 services) is to bring them down.
 DOM_BUDGET = 1500
-DOM_BUDGETS = {"customer/": 4000, "sources/": 3300, "self-check/": 4000, "matrix/": 1800}
+DOM_BUDGETS = {"customer/": 3700, "sources/": 3300, "self-check/": 5900, "matrix/": 1800}
 
 
 def dom_budget(served: Served) -> int:

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import LAY_OUT_ALL, WATCH_WORKERS, after_paint, type_query
+from browser import CUT_WORDS, LAY_OUT_ALL, WATCH_WORKERS, after_paint, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -105,14 +105,21 @@ def test_the_contents_mark_the_heading_a_link_opened(browser, base_url: str, tar
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(f"({active})().join() === '{anchor}'", timeout=3000)
     assert page.evaluate(active) == [anchor], target
-    # "Back to top" shows as the reader scrolls up a little; it stays clear of the heading.
+    # "Back to top" shows as the reader scrolls up a little; it stays clear of the heading (above,
+    # below or beside it).
     page.mouse.wheel(0, -2)
     _settled(page)
     top = page.locator(".md-top")
     page.wait_for_function("!document.querySelector('.md-top').hidden")
-    heading = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect()")
+    heading = page.evaluate(f"document.getElementById('{anchor[1:]}').getBoundingClientRect().toJSON()")
     button = top.bounding_box()
-    assert button["y"] > heading["bottom"] or button["y"] + button["height"] < heading["top"], (button, heading)
+    apart = (
+        button["y"] > heading["bottom"]
+        or button["y"] + button["height"] < heading["top"]
+        or button["x"] > heading["right"]
+        or button["x"] + button["width"] < heading["left"]
+    )
+    assert apart, (button, heading)
     page.close()
 
 
@@ -346,22 +353,6 @@ def test_a_service_label_and_its_badge_share_a_line_on_a_phone(browser, base_url
     assert label["x"] + label["width"] <= PHONE["width"]
     assert badge["x"] + badge["width"] <= PHONE["width"]
     page.close()
-
-
-# The words of table cells that a line break cuts in two (a break after a hyphen is a break between words).
-CUT_WORDS = """cells => cells.flatMap(cell => {
-  const cut = [];
-  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const word of node.data.matchAll(/[^\\s-]+/g)) {
-      const range = document.createRange();
-      range.setStart(node, word.index);
-      range.setEnd(node, word.index + word[0].length);
-      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1) cut.push(word[0]);
-    }
-  }
-  return cut;
-})"""
 
 
 def test_a_service_pages_names_and_owners_break_only_between_words_on_a_phone(browser, base_url: str, catalog) -> None:

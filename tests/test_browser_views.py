@@ -143,10 +143,13 @@ def test_self_check_reveals_the_answer_on_demand_without_javascript(browser, bas
     question = page.locator("#check-ec2-guest-os-patching")
     answer = question.locator(".srg-answer")
     entry = catalog.responsibility("guest-os-patching")
-    assert question.locator("summary").text_content() == f"On {catalog.service('ec2').name}, {entry.ask()}"
+    summary = f"On {catalog.service('ec2').name}, in the default setup, {entry.ask()}"
+    assert question.locator("summary").text_content() == summary
     assert not answer.is_visible()
     question.locator("summary").click()
     assert answer.is_visible()
+    setup = question.locator(".srg-check-setup")
+    assert catalog.service("ec2").default_setup.text in " ".join((setup.text_content() or "").split())
     owner = catalog.cell(entry, "ec2").owner
     assert answer.text_content().startswith(f"{OWNER_LABELS[owner]} {catalog.reason_on(entry, 'ec2')[:20]}")
     assert question.locator(".srg-read-more a").get_attribute("href") == "../customer/#guest-os-patching"

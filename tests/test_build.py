@@ -9,19 +9,22 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import theme
+import yaml
+from helpers import dump, tree
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from conftest import DATA, PAGE_OF_RULE, ROOT, Build, add_to_nav, article_of, built_pages, sampled_pages, section_of
 from srg.load import parse_catalog
-from srg.model import Catalog
+from srg.model import CUSTOMER_TO_AWS, MAX_ANSWER_WORDS, OWNER_LABELS, SENTENCE_END, Catalog, Layer, Service
 from srg.schema import schema_text
 from srg.theme_markup import GUIDE_PALETTE, NAMED_SEARCH_DIALOG
 
@@ -61,6 +64,21 @@ def test_every_entry_is_a_row_of_the_comparison_table(site: Build, catalog: Cata
         assert f"srg-owner--{badge_class(catalog, entry_id)}" in row
         varies = catalog.badge(catalog.responsibility(entry_id)) is None
         assert ('class="srg-owners"' in row) == varies, entry_id
+
+
+def test_every_section_opens_with_its_answer_in_one_sentence_of_at_most_30_words(site: Build, catalog: Catalog) -> None:
+    """Under its heading, before the badges, each section says who does it, as the data's summary does."""
+    for entry in catalog.responsibilities:
+        block = entry_block(site.page(f"{PAGE_OF_RULE[entry.rule]}/index.html"), entry.id)
+        body = block.split(f'data-entry="{entry.id}">', 1)[1]
+        body = re.sub(r'\s*<span id="[a-z0-9-]+" class="srg-alias"></span>', "", body)  # anchors of old ids
+        opening = re.match(r'\s*<p class="srg-summary">(.*?)</p>', body, flags=re.S)
+        assert opening, f"{entry.id} opens with {body.strip()[:80]!r}"
+        answer = text_of(opening[1])
+        assert answer == entry.summary, entry.id
+        assert len(answer.split()) <= MAX_ANSWER_WORDS, entry.id
+        assert not re.search(SENTENCE_END, answer), entry.id
+        assert answer.endswith("."), entry.id
 
 
 def test_every_entry_is_a_section_anchored_at_its_id_under_its_rule(site: Build, catalog: Catalog) -> None:
@@ -130,24 +148,78 @@ def test_every_service_has_a_page_listed_on_by_service(site: Build, catalog: Cat
     )
 
 
+def folds_of(html: str) -> dict[str, str]:
+    """A service page's folded areas by id, each the HTML of its <details>."""
+    return dict(re.findall(r'<details class="srg-fold srg-service-area" id="([a-z0-9-]+)">(.*?)</details>', html, re.S))
+
+
+def checklist_of(html: str) -> list[tuple[str, str]]:
+    """A service page's checklist in its order: (entry id, risk) of each item."""
+    listed = re.search(r'<ul class="srg-checklist">(.*?)</ul>', html, flags=re.S)
+    assert listed
+    return re.findall(r'<li id="do-([a-z0-9-]+)" data-risk="([a-z-]+)">', listed[1])
+
+
 def test_every_entry_is_on_each_service_page_in_its_area_or_as_not_applicable(site: Build, catalog: Catalog) -> None:
     for service in catalog.services:
         html = site.page(f"services/{service.id}/index.html")
         absent = html[html.index('id="does-not-apply"') :] if 'id="does-not-apply"' in html else ""
-        present = html[: len(html) - len(absent)]
+        folds = folds_of(html)
+        to_do = {entry_id for entry_id, _ in checklist_of(html)}
         for entry in catalog.responsibilities:
             link = f'href="../../{section_of(entry.id, catalog)}"'
             if catalog.applies(entry, service.id):
-                row = re.search(rf'<tr id="{service.id}-{entry.id}">(.*?)</tr>', present, flags=re.S)
+                # Every cell stays on the page, folded in its area: closed, and the browser opens it for a link.
+                row = re.search(rf'<tr id="{service.id}-{entry.id}">(.*?)</tr>', folds[f"area-{entry.category}"], re.S)
                 assert row, (service.id, entry.id)
                 assert link in row[1]
                 owner = catalog.cell(entry, service.id).owner
                 assert f"srg-owner--{owner}" in row[1], (service.id, entry.id)
-                to_do = f'<li id="do-{entry.id}">' in present
-                assert to_do == (owner in {"customer", "shared"}), (service.id, entry.id)
+                assert (entry.id in to_do) == (owner in {"customer", "shared"}), (service.id, entry.id)
             else:
                 assert f'id="{service.id}-{entry.id}"' not in html
                 assert link in absent, (service.id, entry.id)
+        assert list(folds) == [f"area-{c.id}" for c in catalog.categories if f"area-{c.id}" in folds]
+
+
+def test_each_checklist_puts_what_is_off_or_open_by_default_first_and_leaves_out_what_aws_does(
+    site: Build, catalog: Catalog
+) -> None:
+    for service in catalog.services:
+        html = site.page(f"services/{service.id}/index.html")
+        to_do = [e for e in catalog.responsibilities if catalog.cell(e, service.id).owner in {"customer", "shared"}]
+        ordered = sorted(to_do, key=lambda e: catalog.checklist_key(e, service.id))
+        assert checklist_of(html) == [(e.id, catalog.risk_on(e, service.id)) for e in ordered], service.id
+        by_aws = [e.id for e in catalog.responsibilities if catalog.cell(e, service.id).owner == "aws"]
+        listed = html[html.index('id="aws-does-list"') : html.index('id="areas"')]
+        assert re.findall(r'<li><a href="[^"]*#([a-z0-9-]+)">', listed) == by_aws, service.id
+        assert '<details class="srg-fold" id="aws-does-list">' in html
+    # On RDS, storage encryption is off by default (its cell says so) and automated backups are on: the first
+    # comes first, tagged, and the second carries no tag.
+    rds = checklist_of(site.page("services/rds/index.html"))
+    assert rds[0][1] == "off-by-default"
+    assert ("data-encryption", "off-by-default") in rds
+    assert ("backups-and-resilience", "other") in rds
+    assert rds.index(("data-encryption", "off-by-default")) < rds.index(("backups-and-resilience", "other"))
+
+
+def test_the_counts_of_what_is_left_to_you_say_what_they_count(site: Build, catalog: Catalog) -> None:
+    index = site.page("services/index.html")
+    assert '<th scope="col">Left to the customer in its default setup</th>' in index
+    own = {}
+    for service in catalog.services:
+        owners = [catalog.cell(e, service.id).owner for e in catalog.responsibilities]
+        own[service.id], shared = owners.count("customer"), owners.count("shared")
+        row = re.search(rf'<tr data-service="{service.id}">(.*?)</tr>', index, flags=re.S)
+        assert row
+        assert f"<td>{own[service.id]} for the customer alone · {shared} shared with AWS</td>" in row[1], service.id
+        page = site.page(f"services/{service.id}/index.html")
+        counts = text_of(re.search(r'<p class="srg-checklist__counts">(.*?)</p>', page, flags=re.S)[1])
+        tasks = f"{own[service.id]} tasks are the customer's alone and {shared} are shared with AWS, which does "
+        assert counts.startswith(f"In {service.name}'s default setup, {tasks}part of each."), service.id
+        assert f"{own[service.id]} tasks its own and {shared} tasks shared with AWS" in page, service.id
+    # What the counts are for: a serverless service does not read as more of the customer's work than EC2.
+    assert own["lambda"] < own["ec2"]
 
 
 def test_related_and_source_links_resolve_across_pages(site: Build, catalog: Catalog) -> None:
@@ -227,15 +299,88 @@ def test_an_entry_added_to_the_data_file_and_a_layer_appears_everywhere(
         assert f'<tr id="{service.id}-{new}">' in build.page(f"services/{service.id}/index.html")
     assert f"a/{new}/" in built_pages(build.site)
     top = catalog.layers[0]
-    picture = build.page("index.html")
-    count = len(top.responsibilities) + 1
-    cell = re.search(rf'data-area="{top.id}" data-owner="\w+">.*?</td>', picture, flags=re.S)
-    assert cell, top.id
-    assert f"of {count}</span>" in cell[0], top.id
+    picture = picture_cells(build.page("index.html"))
+    for service in catalog.services:
+        assert "customer" in picture[(top.id, service.id)].owners.split(), (top.id, service.id)
     exported = json.loads(build.page("data/responsibilities.json"))
     assert exported["responsibilities"][-1]["title"] == "Backups | restores <b>now</b>"
     rows = list(csv.DictReader(io.StringIO(build.page("data/responsibilities.csv"))))
     assert [row["service"] for row in rows if row["id"] == new] == [s.id for s in catalog.services]
+
+
+# -- the picture of the model on the home page ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PictureCell:
+    owners: str  # 'customer aws': the owners the layer's entries have on the service by default, customer's first
+    words: str  # what a reader sees in it at desktop width
+    href: str
+
+
+def picture_cells(html: str) -> dict[tuple[str, str], PictureCell]:
+    """The home page's picture, each cell by (layer, service)."""
+    figure = tree(html[html.index('<figure class="srg-picture"') : html.index("</figure>")])
+    return {
+        (td.attrs["data-layer"], td.attrs["data-service"]): PictureCell(
+            td.attrs["data-owners"],
+            " ".join(span.words for span in td.find_all("span", class_="srg-picture__word")),
+            td.find("a").attrs["href"],
+        )
+        for td in figure.find_all("td")
+    }
+
+
+def default_owners(catalog: Catalog, layer: Layer, service: Service) -> list[str]:
+    """The owners of a layer on a service, from the data: those its entries have there by default, customer's first."""
+    held = {catalog.cell(entry, service.id).owner for entry in catalog.in_layer(layer)}
+    return [owner for owner in CUSTOMER_TO_AWS if owner in held]
+
+
+def test_the_picture_names_each_layer_by_the_owners_the_data_gives_its_entries(site: Build, catalog: Catalog) -> None:
+    picture = picture_cells(site.page("index.html"))
+    drawn = [layer for layer in catalog.layers if not layer.beside]
+    assert set(picture) == {(layer.id, service.id) for layer in drawn for service in catalog.services}
+    for layer in drawn:
+        for service in catalog.services:
+            owners = default_owners(catalog, layer, service)
+            cell = picture[(layer.id, service.id)]
+            assert cell.owners.split() == owners, (layer.id, service.id)
+            assert cell.words == " ".join(OWNER_LABELS[o] for o in owners or ["n/a"]), (layer.id, service.id)
+            assert cell.href.startswith(f"services/{service.id}/#"), (layer.id, service.id)
+    # Facts that hold whatever else the data says: the customer runs EC2's guest OS, AWS the facilities,
+    # and AWS has a part in Lambda's runtime and platform.
+    assert picture[("guest-os", "ec2")].owners == "customer"
+    assert picture[("guest-os", "ec2")].href == "services/ec2/#ec2-guest-os-patching"
+    assert {picture[("facilities", s.id)].owners for s in catalog.services} == {"aws"}
+    assert "aws" in picture[("runtime", "lambda")].owners.split()
+    for service in ("s3", "dynamodb"):
+        assert picture[("data", service)].owners.split() == default_owners(
+            catalog, next(layer for layer in drawn if layer.id == "data"), catalog.service(service)
+        )
+
+
+def test_an_entry_moved_to_another_layer_moves_in_the_picture(
+    build_project: Callable[..., Build], data_text: str, site: Build, catalog: Catalog
+) -> None:
+    """The customer's data put in the facilities: that layer is split on every service, nothing else moves."""
+    document = yaml.safe_load(data_text)
+    moved = "application-data"
+    source = next(layer for layer in document["layers"] if moved in layer["responsibilities"])
+    bottom = [layer for layer in document["layers"] if not layer.get("beside")][-1]
+    source["responsibilities"].remove(moved)
+    bottom["responsibilities"].append(moved)
+    assert source is not bottom
+    assert source["responsibilities"], "the layer of the customer's data holds nothing else"
+    build = build_project(data=dump(document))
+    assert build.returncode == 0, build.output
+    before, after = picture_cells(site.page("index.html")), picture_cells(build.page("index.html"))
+    changed = {key for key in before if before[key] != after[key]}
+    for service in catalog.services:
+        assert after[(bottom["id"], service.id)].owners.split()[0] == "customer", service.id
+        assert after[(bottom["id"], service.id)].href == f"services/{service.id}/#{service.id}-{moved}"
+    assert {layer for layer, _ in changed} <= {bottom["id"], source["id"]}
+    assert {key for key in changed if key[0] == bottom["id"]} == {(bottom["id"], s.id) for s in catalog.services}
 
 
 def test_exports_hold_exactly_the_entries_of_the_data_file(site: Build, catalog: Catalog) -> None:
@@ -299,14 +444,13 @@ NO_TERMS = {
     "title", "dt", "thead", "label", "select", "option",
 }  # fmt: skip
 # Labels: owner badges, service names before a split or in a list of who holds what, "AWS does",
-# the picture's labels and counts.
+# the picture's labels.
 NO_TERMS_CLASSES = {
     "srg-owner",
     "srg-split__service",
     "srg-owners",
     "srg-owners__who",
     "srg-picture__label",
-    "srg-picture__text",
     "srg-side__label",
 }
 VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}
@@ -450,6 +594,18 @@ DATA_CASES: dict[str, tuple[Callable[[str], str], str | None, str]] = {
         sub_once(r"^( +)checked: .*$", r"\1checked: yesterday"),
         CHANGED,
         "entry 'global-infrastructure': field 'checked' must be a date",
+    ),
+    "answer-of-two-sentences": (
+        sub_once(r"^( +)summary: AWS builds and runs ", r"\1summary: AWS owns this. It builds and runs "),
+        CHANGED,
+        "entry 'global-infrastructure': field 'summary' must be one sentence of at most 30 words, ending with a "
+        "full stop (got 2 sentences)",
+    ),
+    "answer-of-more-than-30-words": (
+        sub_once(r"^( +)summary: AWS builds ", r"\1summary: In every Region of the whole world AWS builds "),
+        CHANGED,
+        "entry 'global-infrastructure': field 'summary' must be one sentence of at most 30 words, ending with a "
+        "full stop (got 31 words)",
     ),
 }
 

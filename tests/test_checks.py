@@ -97,16 +97,24 @@ def test_an_account_wide_control_may_sit_on_a_default_cell() -> None:
     assert all(catalog.checks_of(catalog.responsibility(GUEST), s.id) == ["IAM.1"] for s in catalog.services)
 
 
-def test_nist_ids_for_an_entry_are_the_union_of_its_checks_in_nists_order() -> None:
+def test_an_entrys_nist_ids_are_those_of_the_checks_its_cells_cite_in_nists_order() -> None:
     document = cite(with_hub(), "ec2", "EC2.8", "SSM.2")
+    cite(document, "lambda", "IAM.1")
+    document["account_wide_services"] = ["IAM", "SSM"]
+    source = {"read": READ, "nist_source": "aws-notes"}
     document["controls"] = [
-        {"id": "EC2.8", "read": READ, "nist_from": "user-guide-2023", "nist": ["AC-3", "AC-3(15)", "CM-2"]},
-        {"id": "SSM.2", "read": READ, "nist_from": "user-guide-2023", "nist": ["SI-2(2)", "AC-3", "CM-8(3)", "SI-2"]},
+        {"id": "EC2.8", **source, "nist": ["AC-3", "AC-3(15)", "CM-2"]},
+        {"id": "SSM.2", **source, "nist": ["SI-2(2)", "AC-3", "CM-8(3)", "SI-2"]},
+        {"id": "IAM.1", "read": datetime.date(2026, 12, 1)},
     ]
     catalog = parse(document)
-    expected = ["AC-3", "AC-3(15)", "CM-2", "CM-8(3)", "SI-2", "SI-2(2)"]
-    assert catalog.nist_ids_for(catalog.responsibility(GUEST)) == expected
-    assert catalog.nist_ids_for(catalog.responsibility("host-os-patching")) == []
+    reading = catalog.nist_reading(catalog.responsibility(GUEST))
+    assert reading is not None
+    assert [c.label for c in reading.controls] == ["AC-3", "AC-3(15)", "CM-2", "CM-8(3)", "SI-2", "SI-2(2)"]
+    assert reading.controls[0].id == "ac-3"
+    assert (reading.securityhub, reading.sources, reading.read) == (["EC2.8", "SSM.2"], ["aws-notes"], READ)
+    assert catalog.nist_reading(catalog.responsibility(GUEST), "lambda") is None  # IAM.1 has none recorded
+    assert catalog.nist_reading(catalog.responsibility("host-os-patching")) is None
 
 
 # -- every bad check, refused in one sentence -------------------------------------------------------
@@ -271,12 +279,52 @@ def test_a_control_read_twice_is_refused() -> None:
     assert "field 'id' repeats 'EC2.8', already listed above" in message
 
 
-def test_nist_ids_must_say_where_they_were_read_and_be_written_as_nist_does() -> None:
+@pytest.mark.parametrize(
+    ("change", "line_pattern", "field", "says"),
+    [
+        ({"nist": ["AC-3"], "nist_source": None}, r"id: EC2\.8", "nist_source", "is missing: name the source"),
+        ({"nist_source": "no-such-page"}, r"nist_source:", "nist_source", "names no source (got 'no-such-page')"),
+        (
+            {"nist": ["AC-3", "SC-99"]},
+            r"^\s+- SC-99",
+            "nist.1",
+            "names no control of NIST SP 800-53 Rev. 5 (got 'SC-99'; the catalog is docs/data/nist-800-53/",
+        ),
+        ({"nist": ["AC-02(01)"]}, r"^\s+- AC-02", "nist.0", "(got 'AC-02(01)'; NIST writes it 'AC-2(1)'"),
+        ({"nist": ["AC3"]}, r"^\s+- AC3", "nist.0", "written as NIST does, like 'AC-2' or 'AC-2(1)'"),
+        ({"nist": ["AC-2(10)"]}, r"^\s+- AC-2\(10\)", "nist.0", "names a control NIST has withdrawn"),
+        ({"nist": ["AC-2", "AC-2"]}, r"^\s+nist:", "nist", "lists 'AC-2' twice; list each once"),
+    ],
+)
+def test_a_wrong_nist_id_or_its_source_is_refused_naming_the_control(
+    change: dict[str, Any], line_pattern: str, field: str, says: str
+) -> None:
     document = cite(with_hub(), "ec2", "EC2.8")
-    document["controls"][0]["nist"] = ["AC-3"]
-    refused(document, r"id: EC2\.8", "control 'EC2.8'", "nist_from", "is missing")
-    document["controls"][0]["nist"] = ["AC3"]
-    refused(document, r"^\s+- AC3", "control 'EC2.8'", "nist.0", "as NIST writes it, like 'AC-2' or 'AC-2(1)'")
+    reading = {"id": "EC2.8", "read": READ, "nist_source": "aws-notes", "nist": ["AC-3"]} | change
+    document["controls"] = [{k: v for k, v in reading.items() if v is not None}]
+    refused(document, line_pattern, "control 'EC2.8'", field, says)
+
+
+def test_the_real_datas_nist_ids_are_read_on_cited_pages_and_keep_every_id_shown_before() -> None:
+    """Each control's NIST ids name a page under `sources:`; the entries that carried their own `nist:` before
+    the merge with the Security Hub checks still show every id they did."""
+    catalog = real_catalog()
+    for reading in catalog.data.controls:
+        assert not reading.nist or (reading.nist_source or "").startswith("securityhub-src-"), reading.id
+    shown = {e.id: catalog.nist_reading(e) for e in catalog.responsibilities}
+    assert sum(1 for reading in shown.values() if reading) >= 16
+    before = {
+        "data-encryption": {"SC-28", "SC-28(1)", "SC-13"},
+        "guest-os-patching": {"SI-2", "SI-2(2)", "SI-2(3)", "CM-8(3)"},
+        "identity-and-access-management": {"AC-2", "AC-6(10)"},
+        "key-management": {"SC-12", "SC-12(2)", "SC-28(3)"},
+        "backups-and-resilience": {"CP-9", "CP-10"},
+        "logging-and-monitoring": {"AU-2", "AU-12"},
+    }
+    for entry_id, labels in before.items():
+        reading = shown[entry_id]
+        assert reading, entry_id
+        assert labels <= {c.label for c in reading.controls}, entry_id
 
 
 def test_a_left_out_control_must_exist_and_be_of_the_guides_services() -> None:

@@ -28,20 +28,27 @@ def test_the_guide_covers_enough(data: Catalog) -> None:
     assert len(data.services) >= 10
 
 
-@pytest.mark.parametrize("service", ["rds", "aurora", "fargate"])
-def test_guest_os_patching_is_shared_on_managed_services(data: Catalog, service: str) -> None:
-    assert cell(data, "guest-os-patching", service).owner == "shared"
+@pytest.mark.parametrize(
+    ("service", "owner"),
+    [("rds", "shared"), ("aurora", "shared"), ("fargate", "aws"), ("lambda", "aws"), ("eks", "aws")],
+)
+def test_guest_os_patching_follows_the_default_setup(data: Catalog, service: str, owner: str) -> None:
+    """RDS and Aurora apply required OS patches and leave the others to the customer; Fargate, Lambda's .zip
+    functions in Auto mode and EKS Auto Mode nodes are patched by AWS (issue 28: the owner is the default case's)."""
+    assert cell(data, "guest-os-patching", service).owner == owner
     assert cell(data, "guest-os-patching", service).note
 
 
 def test_lambda_runtime_updates_are_shared_and_depend_on_the_update_mode(data: Catalog) -> None:
     runtime = cell(data, "lambda-runtime-updates", "lambda")
     assert runtime.owner == "shared"
+    assert "default Auto mode Lambda applies runtime updates" in runtime.note
+    assert "new major language version" in runtime.note
     conditions = " | ".join(c.when for c in runtime.conditions)
-    for mode in ("Auto mode", "Function update", "Manual", "Container image"):
+    for mode in ("Function update", "Manual", "Container image"):
         assert re.search(rf"\b{mode}\b", conditions, re.I), (mode, conditions)
+    assert "Auto" not in conditions, "Auto mode is the default setup, not a condition"
     owners = {c.when.split(" (")[0]: c.owner for c in runtime.conditions}
-    assert owners["Auto mode"] == "aws"
     assert owners["Manual mode"] == "customer"
     assert owners["Container image"] == "customer"
 
@@ -50,9 +57,16 @@ def test_installed_software_is_shared_on_rds(data: Catalog) -> None:
     assert cell(data, "installed-software", "rds").owner == "shared"
 
 
-@pytest.mark.parametrize("entry", ["vpc-internet-access", "security-groups"])
-def test_network_controls_on_lambda_are_the_customers(data: Catalog, entry: str) -> None:
-    assert cell(data, entry, "lambda").owner == "customer"
+@pytest.mark.parametrize(("entry", "owner"), [("vpc-internet-access", "aws"), ("security-groups", "n/a")])
+def test_network_controls_on_lambda_follow_the_default_setup(data: Catalog, entry: str, owner: str) -> None:
+    """A function is not attached to a customer VPC by default; attached, or on Lambda Managed Instances, whose
+    capacity provider runs in the customer's subnets, the network controls are the customer's."""
+    lam = cell(data, entry, "lambda")
+    assert lam.owner == owner
+    assert {c.when: c.owner for c in lam.conditions} == {
+        "Attached to a customer VPC": "customer",
+        "Lambda Managed Instances (capacity provider)": "customer",
+    }
 
 
 @pytest.mark.parametrize(
@@ -61,7 +75,7 @@ def test_network_controls_on_lambda_are_the_customers(data: Catalog, entry: str)
 )
 def test_data_encryption_says_the_service_encrypts_by_default(data: Catalog, service: str, how: str) -> None:
     encryption = cell(data, "data-encryption", service)
-    assert encryption.owner == "shared", "the service encrypts by default; the customer chooses the keys"
+    assert encryption.owner == "aws", "the service encrypts by default, with nothing for the customer to turn on"
     assert encryption.note
     assert re.search(how, encryption.note), encryption.note
 

@@ -91,8 +91,9 @@ def test_rds_cells_claim_no_minor_upgrade_for_a_critical_security_issue(data: Ca
 
 
 def test_aurora_major_upgrades_have_the_end_of_standard_support_exception(data: Catalog) -> None:
-    major = condition(data, "installed-software", "aurora", "Major engine version upgrade")
+    major = cell(data, "installed-software", "aurora")  # issue 28: the default setup's note says it
     assert "never" not in major.note
+    assert "major upgrades" in major.note
     assert "reaches the end of its support (see below)" in major.note
     end = condition(data, "installed-software", "aurora", "End of standard support, RDS Extended Support off")
     assert end.owner == "aws"
@@ -107,14 +108,15 @@ def test_the_general_platform_text_does_not_give_aws_every_managed_platform(data
     )
 
 
-@pytest.mark.parametrize(
-    ("when", "owner"),
-    [("Managed platform updates turned on", "shared"), ("Managed platform updates turned off", "customer")],
-)
-def test_elastic_beanstalk_platform_follows_managed_updates(data: Catalog, when: str, owner: str) -> None:
-    option = condition(data, "managed-service-platform", "elastic-beanstalk", when)
-    assert option.owner == owner
-    assert cites(data, option.sources, "platforms-shared-responsibility.html")
+def test_elastic_beanstalk_platform_follows_managed_updates(data: Catalog) -> None:
+    on = cell(data, "managed-service-platform", "elastic-beanstalk")  # managed updates are on by default (issue 28)
+    assert on.owner == "shared"
+    assert "managed platform updates on as they are by default" in on.note
+    assert cites(data, on.sources, "environment-platform-update-managed.html")
+    off = condition(data, "managed-service-platform", "elastic-beanstalk", "Managed platform updates turned off")
+    assert off.owner == "customer"
+    for option in (on, off):
+        assert cites(data, option.sources, "platforms-shared-responsibility.html")
 
 
 @pytest.mark.parametrize("entry", ["managed-service-platform", "guest-os-patching"])
@@ -144,7 +146,8 @@ def test_eks_replaces_fargate_and_auto_mode_nodes_on_its_own_schedule(data: Cata
     base = cell(data, "managed-service-patching", "eks")
     assert "no maintenance window" not in base.note
     assert "only EKS Auto Mode" not in base.note
-    assert "EKS Fargate and EKS Auto Mode" in base.note
+    assert "default EKS Auto Mode" in base.note
+    assert "EKS Fargate" in base.note
     assert "21-day maximum node lifetime" in base.note
     assert cites(data, base.sources, "userguide/create-node-pool.html")
     assert cites(data, base.sources, "userguide/automode.html")
@@ -152,11 +155,11 @@ def test_eks_replaces_fargate_and_auto_mode_nodes_on_its_own_schedule(data: Cata
 
 
 def test_eks_auto_mode_replaces_nodes_after_14_days_by_default_and_21_at_most(data: Catalog) -> None:
-    auto = condition(data, "managed-service-patching", "eks", "EKS Auto Mode")
-    assert auto.owner == "shared"
+    auto = cell(data, "managed-service-patching", "eks")  # EKS Auto Mode is the default setup (issue 28)
+    assert auto.owner == "aws"
     assert "336 hours (14 days)" in auto.note
     assert "at most after 21 days" in auto.note
-    assert "roughly weekly" in auto.note
+    assert "roughly weekly" not in auto.note, "no AWS page gives how often a new Auto Mode AMI comes out"
     assert "disruption budgets" in auto.note
     assert "maintenance window" not in auto.note
     assert cites(data, auto.sources, "userguide/create-node-pool.html")
@@ -173,22 +176,23 @@ def test_managed_node_groups_get_the_latest_ami_only_with_an_eks_optimized_ami(d
     assert cites(data, groups.sources, "update-managed-node-group.html")
 
 
-# Item 9: one rule for Fargate on ECS and on EKS: AWS patches the OS under the tasks or Pods, and the container
-# images with the OS packages in them stay the customer's, which makes both shared.
+# Item 9: one rule for Fargate on ECS and on EKS: AWS patches the OS under the tasks or Pods. Issue 28: the OS
+# packages inside the customer's images belong to container images, not guest OS, which makes both AWS's.
 def test_fargate_os_patching_has_one_owner_on_ecs_and_eks(data: Catalog) -> None:
     eks_fargate = condition(data, "guest-os-patching", "eks", "Fargate")
     ecs_fargate = cell(data, "guest-os-patching", "fargate")
-    assert eks_fargate.owner == ecs_fargate.owner == "shared"
+    assert eks_fargate.owner == ecs_fargate.owner == "aws"
     for note in (eks_fargate.note, ecs_fargate.note):
-        assert "container images, and the OS packages" in note
+        assert "container images" in note
     assert cites(data, eks_fargate.sources, "fargate-pod-patching.html")
     assert cites(data, eks_fargate.sources, "fargate-pod-eviction-notice")
     assert cites(data, eks_fargate.sources, "userguide/security.html")
 
 
 # Item 10: managed node groups get their OS updates from AWS's EKS optimized AMI releases.
-def test_the_guest_os_summary_names_eks_managed_node_groups(data: Catalog) -> None:
-    assert "EKS managed node groups (EKS optimized AMI releases)" in data.responsibility("guest-os-patching").summary
+def test_the_guest_os_answer_names_eks_managed_node_groups(data: Catalog) -> None:
+    managed = condition(data, "guest-os-patching", "eks", "Managed node groups")
+    assert "with an EKS optimized AMI the latest AMI release brings the OS security patches" in managed.note
 
 
 # Item 10: a forced apply date overrides the maintenance window.
@@ -215,7 +219,7 @@ def test_lambda_patching_claims_no_maintenance_window_either_way(data: Catalog) 
     [
         ("managed-service-platform", "aws"),
         ("guest-os-patching", "aws"),
-        ("managed-service-patching", "shared"),
+        ("managed-service-patching", "aws"),
         ("patch-management", "shared"),
     ],
 )
@@ -253,13 +257,15 @@ def test_ecs_anywhere_instances_are_the_customers(data: Catalog, entry: str, own
 
 @pytest.mark.parametrize("entry", ["managed-service-platform", "guest-os-patching"])
 def test_eks_auto_mode_creates_patches_and_deletes_the_nodes(data: Catalog, entry: str) -> None:
-    auto = condition(data, entry, "eks", "EKS Auto Mode")
+    auto = cell(data, entry, "eks")  # EKS Auto Mode is the default setup (issue 28), no longer a condition
     assert auto.owner == "aws"
+    assert "EKS Auto Mode" in auto.note
+    assert not [c for c in auto.conditions if "Auto Mode" in c.when]
     assert cites(data, auto.sources, "automode-learn-instances.html")
 
 
 def test_the_21_days_of_eks_auto_mode_cite_the_auto_mode_guide(data: Catalog) -> None:
-    auto = condition(data, "guest-os-patching", "eks", "EKS Auto Mode")
+    auto = cell(data, "guest-os-patching", "eks")
     assert "21 days" in auto.note
     assert cites(data, auto.sources, "userguide/automode.html")
 

@@ -244,6 +244,8 @@ def check(field: Field, text: str) -> None:
 def test_hostile_text_builds_literally_or_is_refused_clearly(field: str, text: str) -> None:
     if field == "question":
         text = f"who reads {text}?"  # reads on from 'On Amazon EC2, …' (test_load covers the other questions)
+    if field == "summary":
+        text = f"{text} ends here."  # one sentence with its full stop (test_load covers the other answers)
     check(fields()[field], text)
 
 

@@ -262,6 +262,24 @@ def test_duplicate_ids_in_the_other_lists(key: str, field: str) -> None:
     assert f"field '{field}' repeats '{value.lower()}'" in message
 
 
+@pytest.mark.parametrize("bad", ["control  plane", "control plane ", "-control", "zone_security", "2FA"])
+def test_a_glossary_term_is_words_of_letters_and_digits(bad: str) -> None:
+    document = minimal()
+    document["glossary"].append({"term": bad, "expansion": "Something"})
+    message = refusal(dump(document))
+    assert "field 'term' must be a word, or words joined by spaces or hyphens" in message, message
+
+
+def test_glossary_terms_clash_as_their_anchors_would() -> None:
+    document = minimal()
+    document["glossary"] += [
+        {"term": "single-tenant", "expansion": "One"},
+        {"term": "single tenant", "expansion": "Two"},
+    ]
+    message = refusal(dump(document))
+    assert message.endswith("glossary term 'single tenant': field 'term' repeats 'single-tenant', already used above")
+
+
 def test_glossary_terms_clash_whatever_their_case() -> None:
     document = minimal()
     document["glossary"].append({"term": "os", "expansion": "Again"})
@@ -409,6 +427,36 @@ def test_a_service_security_chapter_must_be_a_source() -> None:
     assert refusal(text) == f"{NAME}:{line}: service 's3': field 'security' names no source (got 's3-chapter')"
 
 
+def test_a_service_must_state_its_default_setup() -> None:
+    document = minimal()
+    del document["services"][1]["default_setup"]
+    text = dump(document)
+    line = line_of(text, r"^- id: lambda$")
+    assert refusal(text) == f"{NAME}:{line}: service 'lambda': field 'default_setup' is missing"
+
+
+def test_a_default_setup_must_rest_on_an_aws_page() -> None:
+    document = minimal()
+    document["services"][0]["default_setup"]["sources"] = ["blog"]
+    text = dump(document)
+    line = line_of(text, r"^    sources:$")
+    assert refusal(text) == (
+        f"{NAME}:{line}: service 'ec2': field 'default_setup.sources' must cite an AWS documentation page (a source "
+        "whose url is on docs.aws.amazon.com, aws.amazon.com or repost.aws): every owner on the service is given for "
+        "this setup"
+    )
+
+
+def test_a_default_setup_source_must_exist() -> None:
+    document = minimal()
+    document["services"][2]["default_setup"]["sources"] = ["aws-notes", "s3-guide"]
+    text = dump(document)
+    line = line_of(text, r"^    - s3-guide$")
+    assert refusal(text) == (
+        f"{NAME}:{line}: service 's3': field 'default_setup.sources.1' names no source (got 's3-guide')"
+    )
+
+
 def test_alias_may_not_shadow_an_id() -> None:
     document = minimal()
     guest(document)["aliases"] = ["os-patching", HOST]
@@ -474,6 +522,60 @@ def test_a_cell_note_citing_only_a_non_aws_page_is_refused() -> None:
     )
 
 
+@pytest.mark.parametrize("where", ["entry", "cell"])
+def test_bad_risk_names_the_values_it_may_take(where: str) -> None:
+    document = minimal()
+    if where == "entry":
+        guest(document)["risk"] = "high"
+        line, field = in_entry(r"^  risk: high$"), "risk"
+    else:
+        guest(document)["services"]["lambda"]["risk"] = "high"
+        line, field = in_entry(r"^      risk: high$"), "services.lambda.risk"
+    refused(
+        document,
+        line,
+        f"entry '{GUEST}'",
+        field,
+        "must be one of off-by-default, exposes-data, other (got 'high')",
+    )
+
+
+def test_a_cell_that_sets_a_risk_needs_its_own_sources_from_aws() -> None:
+    document = minimal()
+    guest(document)["services"]["ec2"] = {"owner": "customer", "risk": "off-by-default"}
+    refused(
+        document,
+        in_entry(r"^    ec2:$"),
+        f"entry '{GUEST}'",
+        "services.ec2",
+        "needs its own 'sources': the cell has a risk, which must cite a page",
+    )
+    guest(document)["services"]["ec2"]["sources"] = ["blog"]
+    refused(
+        document,
+        lambda text: line_of(text, r"^      sources:$", after="    ec2:"),
+        f"entry '{GUEST}'",
+        "services.ec2.sources",
+        "must cite an AWS documentation page",
+    )
+
+
+def test_a_cells_risk_wins_over_its_entrys_and_the_rest_is_other() -> None:
+    document = minimal()
+    guest(document)["risk"] = "exposes-data"
+    guest(document)["services"]["ec2"] = {"owner": "customer", "risk": "off-by-default", "sources": ["aws-notes"]}
+    catalog = parse(document)
+    entry_, host = catalog.responsibility(GUEST), catalog.responsibility(HOST)
+    assert [catalog.risk_on(entry_, s.id) for s in catalog.services] == ["off-by-default"] + ["exposes-data"] * 3
+    assert catalog.risk_on(host, "ec2") == "other"
+    # One sortable key: the risk's rank, then the data file's order.
+    assert catalog.checklist_key(entry_, "ec2") == (0, 0)
+    assert catalog.checklist_key(entry_, "lambda") == (1, 0)
+    assert catalog.checklist_key(host, "ec2") == (2, 1)
+    # The risk changes no cell's key: services whose cells say the same still share a row.
+    assert catalog.cell(entry_, "ec2").key == Cell(owner="customer", sources=["aws-notes"]).key
+
+
 def test_a_cell_without_a_note_needs_no_source() -> None:
     document = minimal()
     guest(document)["services"]["lambda"] = {"owner": "aws"}
@@ -489,6 +591,58 @@ def test_whitespace_only_text(bad: str) -> None:
     document = minimal()
     guest(document)["summary"] = bad
     refused(document, in_entry(r"^  summary: "), f"entry '{GUEST}'", "summary", "must be non-empty text")
+
+
+# -- the answer a section opens with: one sentence of at most 30 words -------------------------------
+
+THIRTY_WORDS = " ".join(["word"] * 29) + " end."
+
+
+@pytest.mark.parametrize(
+    ("bad", "got"),
+    [
+        (THIRTY_WORDS.replace("word", "word word", 1), "(got 31 words)"),
+        ("AWS patches the host. The customer has nothing to do there.", "(got 2 sentences)"),
+        ("AWS does it, e.g. for every service.", "(got 2 sentences)"),
+        ('The customer says "done." and stops.', "(got 2 sentences)"),
+        ("AWS patches the host; the customer has nothing to do there", "(got no full stop at the end)"),
+        ("Who patches it?", "(got no full stop at the end)"),
+        (f"{THIRTY_WORDS} And more words here. Yes", "(got 3 sentences and 35 words and no full stop at the end)"),
+    ],
+)
+def test_an_answer_of_more_than_one_sentence_or_30_words_is_refused_naming_its_line(bad: str, got: str) -> None:
+    document = minimal()
+    guest(document)["summary"] = bad
+    message, _ = refused(
+        document,
+        in_entry(r"^  summary: "),
+        f"entry '{GUEST}'",
+        "summary",
+        "must be one sentence of at most 30 words, ending with a full stop",
+    )
+    assert message.endswith(got), message
+    assert message.count(". ") == 0, "one sentence, so a person reads it whole"
+
+
+@pytest.mark.parametrize(
+    "good",
+    [
+        THIRTY_WORDS,
+        "AWS patches the host operating system under every service; the customer has nothing to do there.",
+        "TLS 1.2 or later (as AWS's pages say: 'required') protects the calls.",
+        "A single word.",
+    ],
+)
+def test_an_answer_of_one_sentence_up_to_30_words_loads(good: str) -> None:
+    document = minimal()
+    guest(document)["summary"] = good
+    assert parse(document).responsibility(GUEST).summary == good
+
+
+def test_an_answer_with_a_space_at_an_end_is_refused_as_text_is() -> None:
+    document = minimal()
+    guest(document)["summary"] = "The customer patches it. "
+    refused(document, in_entry(r"^  summary: "), f"entry '{GUEST}'", "summary", "with no space at either end")
 
 
 def test_whitespace_only_item_of_a_list() -> None:

@@ -9,6 +9,7 @@ expanding markers, and stashes the blocks away from Markdown).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import markdown
@@ -296,72 +297,195 @@ def test_glossary_lists_every_term_alphabetically_with_its_anchor() -> None:
     ]
 
 
+def test_a_term_of_several_words_is_a_glossary_row_and_a_tooltip_where_used() -> None:
+    doc = document()
+    doc["glossary"].append({"term": "control plane", "expansion": "The part of a service that runs it"})
+    entry(doc, GUEST)["aws"] = "Runs the control plane, and the control plane again."
+    data = parse(doc)
+    page = tree(blocks.glossary(data, linker(data), {}))
+    assert ("term-control-plane", "control plane") in [(dt.attrs["id"], dt.words) for dt in page.find_all("dt")]
+    section = blocks.responsibility_section(data, linker(data), data.responsibility(GUEST))
+    abbrs = [a for a in tree(section).find_all("abbr") if a.words == "control plane"]
+    assert [a.attrs["title"] for a in abbrs] == ["The part of a service that runs it"]  # its first use only
+
+
 # -- pages about services -----------------------------------------------------------------------------
+
+
+def _checklist(data: Catalog, service: str) -> list[Any]:
+    text = service_pages.service_page(data, linker(data, f"services/{service}.md"), {"service": service})
+    return tree(text).find("ul", class_="srg-checklist").find_all("li")
 
 
 def test_service_page_checklist_holds_the_customer_and_shared_cells_anchored_do_id() -> None:
     data = catalog()
     text = service_pages.service_page(data, linker(data, "services/ec2.md"), {"service": "ec2"})
-    checklist = text[text.index("{ #checklist") : text.index("{ #area-")]
-    items = tree(checklist).find_all("li")
+    assert "## What the customer still has to do on Amazon EC2 { #checklist" in text
+    checklist = text[text.index("{ #checklist") : text.index("{ #aws-does")]
+    items = tree(checklist).find("ul", class_="srg-checklist").find_all("li")
     assert [(li.attrs["id"], li.find("span").words) for li in items] == [
         ("do-guest-os-patching", "Customer"),
         ("do-backups", "Shared"),
     ]
     assert items[0].words == "Customer Guest OS patching: The customer patches the instance."
     assert items[0].find("a").attrs["href"] == "../../customer/#guest-os-patching"
-    assert "## What you still have to do on Amazon EC2 { #checklist" in text
+    assert "## What the customer still has to do on Amazon EC2 { #checklist" in text
+    assert tree(checklist).find("p", class_="srg-checklist__counts").words == (
+        "In Amazon EC2's default setup, 1 task is the customer's alone and 1 is shared with AWS, "
+        "which does part of each."
+    )
     rows = [tr.attrs.get("id") for tr in tree(text).find_all("tr") if tr.attrs.get("id")]
     assert rows == ["ec2-guest-os-patching", "ec2-host-os-patching", "ec2-backups"]
     assert "{ #does-not-apply" not in text
 
 
+def test_checklist_puts_what_is_off_by_default_first_then_what_exposes_data() -> None:
+    doc = document()
+    assert [li.attrs["id"] for li in _checklist(parse(doc), "ec2")] == ["do-guest-os-patching", "do-backups"]
+    # Backups is off by default on EC2 alone: it goes first there, with its tag, and keeps its place elsewhere.
+    entry(doc, BACKUPS)["services"]["ec2"] = {"owner": "shared", "risk": "off-by-default", "sources": ["aws-notes"]}
+    entry(doc, GUEST)["risk"] = "exposes-data"
+    items = _checklist(parse(doc), "ec2")
+    assert [(li.attrs["id"], li.attrs["data-risk"]) for li in items] == [
+        ("do-backups", "off-by-default"),
+        ("do-guest-os-patching", "exposes-data"),
+    ]
+    assert [li.find("span", class_="srg-risk").words for li in items] == ["Off or open by default", "Data exposure"]
+    assert items[0].words == (
+        "Shared Backups Off or open by default: AWS: Patches the host. Customer: Patches the guest."
+    )
+    data = parse(doc)
+    assert [li.attrs["id"] for li in _checklist(data, "s3")] == ["do-backups"]
+    assert _checklist(data, "s3")[0].find_all("span", class_="srg-risk") == []  # the rest carries no tag
+    keys = [data.checklist_key(data.responsibility(i), "ec2") for i in (BACKUPS, GUEST)]
+    assert keys == sorted(keys)
+
+
+def test_checklist_counts_say_how_many_of_each_risk_come_first() -> None:
+    assert service_pages.urgency_sentence(Counter({"off-by-default": 4, "exposes-data": 11, "other": 17})) == (
+        "Most urgent first: 4 off or open by default, then 11 that expose data if left undone, then the other 17."
+    )
+    assert service_pages.urgency_sentence(Counter({"exposes-data": 1})) == (
+        "Most urgent first: 1 that exposes data if left undone."
+    )
+    assert service_pages.urgency_sentence(Counter({"other": 3})) == ""
+
+
+def test_what_aws_does_is_left_out_of_the_checklist_and_listed_folded() -> None:
+    data = catalog()
+    for service in ("ec2", "lambda", "s3"):
+        text = service_pages.service_page(data, linker(data, f"services/{service}.md"), {"service": service})
+        page = tree(text)
+        by_aws = {e.id for e in data.responsibilities if data.cell(e, service).owner == "aws"}
+        assert by_aws, service
+        assert {li.attrs["id"].removeprefix("do-") for li in _checklist(data, service)}.isdisjoint(by_aws)
+        fold = page.find("details", id="aws-does-list")
+        assert "open" not in fold.attrs
+        assert {a.attrs["href"].rsplit("#", 1)[1] for a in fold.find_all("a")} == by_aws
+        name = data.service(service).short_name
+        assert fold.find("summary").words == f"The {len(by_aws)} responsibilities AWS carries on {name}"
+
+
+def test_areas_are_folded_and_hold_every_cell_of_the_service() -> None:
+    data = catalog()
+    text = service_pages.service_page(data, linker(data, "services/ec2.md"), {"service": "ec2"})
+    assert "## Who does what, area by area { #areas }" in text
+    folds = tree(text).find_all("details", class_="srg-service-area")
+    assert [d.attrs["id"] for d in folds] == ["area-operating-system", "area-data"]
+    assert not any("open" in d.attrs for d in folds)
+    assert [d.find("summary").words for d in folds] == [
+        "Operating system 1 for the customer alone · 1 done by AWS",
+        "Data 1 shared",
+    ]
+    cells = {tr.attrs["id"]: tr.find("span").words for d in folds for tr in d.find_all("tr") if tr.attrs.get("id")}
+    assert cells == {"ec2-guest-os-patching": "Customer", "ec2-host-os-patching": "AWS", "ec2-backups": "Shared"}
+
+
 def test_service_page_lists_what_does_not_apply_there() -> None:
     data = catalog()
     text = service_pages.service_page(data, linker(data, "services/lambda.md"), {"service": "lambda"})
-    assert [li.attrs["id"] for li in tree(text).find_all("li")] == []
+    assert _checklist(data, "lambda") == []
     absent = text[text.index("## Not part of AWS Lambda { #does-not-apply") :]
     assert [a.words for a in tree(absent).find_all("a")] == ["Backups"]
     assert "ec2-backups" not in text
 
 
-def _picture(data: Catalog, what: str = "owner") -> dict[tuple[str, str], str]:
-    page = tree(service_pages.model_picture(data, linker(data, "index.md"), {}))
-    return {
-        (td.attrs["data-area"], td.attrs["data-service"]): td.attrs["data-owner"] if what == "owner" else td.words
-        for td in page.find_all("td")
-    }
+def test_left_to_you_counts_own_and_shared_tasks_apart_on_the_index() -> None:
+    data = catalog()
+    assert service_pages.left_to_you(data, data.service("ec2")) == service_pages.LeftToYou(own=1, shared=1)
+    page = tree(service_pages.service_index(data, linker(data, "services.md"), {}))
+    assert page.find_all("th")[2].words == "Left to the customer in its default setup"
+    assert [tr.find_all("td")[1].words for tr in page.find("tbody").find_all("tr")] == [
+        "1 for the customer alone · 1 shared with AWS",
+        "0 for the customer alone · 0 shared with AWS",
+        "0 for the customer alone · 1 shared with AWS",
+        "0 for the customer alone · 1 shared with AWS",
+    ]
 
 
-def test_model_picture_colours_each_area_by_its_owners_and_changes_with_the_data() -> None:
+def _picture(data: Catalog) -> Any:
+    return tree(service_pages.model_picture(data, linker(data, "index.md"), {}))
+
+
+def _cells(data: Catalog, what: str = "owners") -> dict[tuple[str, str], str]:
+    """Each cell of the picture by (layer, service): its owners ('customer aws'), its visible words or its link."""
+    read = {
+        "owners": lambda td: td.attrs["data-owners"] or td.attrs["data-owner"],
+        "words": lambda td: " ".join(span.words for span in td.find_all("span", class_="srg-picture__word")),
+        "href": lambda td: td.find("a").attrs["href"],
+    }[what]
+    return {(td.attrs["data-layer"], td.attrs["data-service"]): read(td) for td in _picture(data).find_all("td")}
+
+
+def test_model_picture_names_each_layer_by_the_default_owners_of_its_entries_and_changes_with_the_data() -> None:
     doc = document()
-    before = _picture(parse(doc))
-    texts = _picture(parse(doc), "text")
+    before = _cells(parse(doc))
     assert before == {
         ("data", "ec2"): "shared",
-        ("data", "lambda"): "na",
+        ("data", "lambda"): "na",  # no entry of the layer applies
         ("data", "s3"): "shared",
         ("data", "dynamodb"): "shared",
-        ("operating-system", "ec2"): "shared",  # customer and AWS entries in one area
+        ("operating-system", "ec2"): "customer aws",  # split: the guest OS is the customer's, the host AWS's
         ("operating-system", "lambda"): "aws",
         ("operating-system", "s3"): "aws",
         ("operating-system", "dynamodb"): "aws",
     }
+    owner = _picture(parse(doc)).find("td", data_layer="operating-system", data_service="ec2").attrs["data-owner"]
+    assert owner == "split"
+    words = _cells(parse(doc), "words")
+    assert words[("operating-system", "ec2")] == "Customer AWS"  # each owner named, customer's first, no count
+    assert words[("data", "lambda")] == "Does not apply"
+    assert words[("operating-system", "s3")] == "AWS"
+    # Add an owner to a layer, then take one away: only those cells change.
     entry(doc, BACKUPS)["services"] = {"default": "shared", "lambda": "customer"}
-    after = _picture(parse(doc))
+    entry(doc, GUEST)["services"]["ec2"] = "aws"
+    after = _cells(parse(doc))
     assert after[("data", "lambda")] == "customer"
-    assert texts[("operating-system", "ec2")] == "Customer 1, AWS 1 of 2"
-    assert texts[("data", "lambda")] == "None apply"
-    assert {k: v for k, v in after.items() if k != ("data", "lambda")} == {
-        k: v for k, v in before.items() if k != ("data", "lambda")
-    }
-    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
-    assert [a.attrs["href"] for a in page.find("thead").find_all("a")] == [
-        "services/ec2/",
-        "services/lambda/",
-        "services/s3/",
-        "services/dynamodb/",
+    assert after[("operating-system", "ec2")] == "aws"
+    changed = {("data", "lambda"), ("operating-system", "ec2")}
+    assert {k: v for k, v in after.items() if k not in changed} == {k: v for k, v in before.items() if k not in changed}
+
+
+def test_model_picture_gives_each_service_an_equal_column_and_links_each_layer_to_its_answers() -> None:
+    data = catalog()
+    page = _picture(data)
+    assert [(a.attrs["href"], a.attrs["aria-label"]) for a in page.find("thead").find_all("a")] == [
+        ("services/ec2/", "Amazon EC2"),
+        ("services/lambda/", "AWS Lambda"),
+        ("services/s3/", "Amazon S3"),
+        ("services/dynamodb/", "Amazon DynamoDB"),
     ]
+    hrefs = _cells(data, "href")
+    # The service page's row of the layer's first entry held by its first owner, or what does not apply there.
+    assert hrefs[("operating-system", "ec2")] == "services/ec2/#ec2-guest-os-patching"
+    assert hrefs[("operating-system", "s3")] == "services/s3/#s3-guest-os-patching"
+    assert hrefs[("data", "ec2")] == "services/ec2/#ec2-backups"
+    assert hrefs[("data", "lambda")] == "services/lambda/#does-not-apply"
+    link = page.find("td", data_layer="operating-system", data_service="ec2").find("a")
+    assert link.words == "Customer C, AWS A: Operating system on Amazon EC2"  # letters for a phone, hidden from readers
+    assert [s.attrs.get("aria-hidden") for s in link.find_all("span", class_="srg-picture__letter")] == ["true", "true"]
+    assert "srg-picture__word" not in str(page.find("p", class_="srg-picture__key"))
+    assert [b.words for b in page.find("p", class_="srg-picture__key").find_all("b")] == ["Customer", "Shared", "AWS"]
 
 
 def test_model_picture_draws_the_layers_of_the_data_file_and_its_caption_names_them() -> None:
@@ -370,16 +494,18 @@ def test_model_picture_draws_the_layers_of_the_data_file_and_its_caption_names_t
         {"id": "guest", "name": "Guest OS", "responsibilities": [GUEST]},
         {"id": "people", "name": "People and process", "beside": True, "responsibilities": [HOST]},
     ]
-    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
-    assert [th.words for th in page.find("tbody").find_all("th")] == ["Data", "Guest OS"]
-    assert {td.attrs["data-area"] for td in page.find_all("td")} == {"data", "guest"}
-    assert page.find("figcaption").words.startswith(
-        "Each column is a service and each row a layer of its stack, from Guest OS at the bottom to Data at the top."
+    page = _picture(parse(doc))
+    assert [th.words for th in page.find_all("th", scope="rowgroup")] == ["Data", "Guest OS"]
+    assert {td.attrs["data-layer"] for td in page.find_all("td")} == {"data", "guest"}
+    caption = page.find("figcaption").words
+    assert caption.startswith(
+        "Each column is a service's stack, from guest OS at the bottom to data at the top. "
+        + service_pages.PICTURE_RULE
     )
-    assert "The areas that are not layers of the stack (people and process) are on" in page.find("figcaption").words
+    assert "The areas that are not layers of the stack (people and process) are on" in caption
     doc["layers"][2]["beside"] = False
-    page = tree(service_pages.model_picture(parse(doc), linker(parse(doc), "index.md"), {}))
-    assert [th.words for th in page.find("tbody").find_all("th")] == ["Data", "Guest OS", "People and process"]
+    page = _picture(parse(doc))
+    assert [th.words for th in page.find_all("th", scope="rowgroup")] == ["Data", "Guest OS", "People and process"]
     assert "not layers" not in page.find("figcaption").words
 
 
@@ -401,9 +527,13 @@ def test_generated_pages_are_a_page_per_service() -> None:
     meta_text, body = pages["services/ec2.md"].removeprefix("---\n").split("---\n", 1)
     meta = yaml.safe_load(meta_text)
     assert meta["title"] == "Amazon EC2: who secures what"
-    assert meta["description"].endswith("and the 2 things you still have to do.")
+    assert meta["description"].endswith(
+        "what is left to the customer in its default setup, 1 task its own and 1 task shared with AWS, "
+        "most urgent first."
+    )
     assert '<!-- srg:service-page service="ec2" -->' in body
-    assert "and the 0 things" in yaml.safe_load(pages["services/lambda.md"].split("---\n")[1])["description"]
+    lambda_meta = yaml.safe_load(pages["services/lambda.md"].split("---\n")[1])
+    assert "0 tasks its own and 0 tasks shared with AWS" in lambda_meta["description"]
 
 
 HAND_WRITTEN = {
@@ -440,7 +570,8 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
     checked = service_pages.checked_sentence(data.responsibility(GUEST))
     assert checked == "Checked against AWS documentation on 1 November 2026."
     description = page.find("meta", name="description").attrs["content"]
-    assert description == f"{owners} The customer patches the guest OS. {checked}"
+    assert description == f"The customer patches the guest OS. {checked}"
+    assert page.find("p", class_="answer").text == "The customer patches the guest OS."
     assert page.find("p", class_="checked").text == checked
     assert page.find("p", class_="owners").text == owners
     assert page.find("link", rel="canonical").attrs["href"] == "https://example.org/guide/customer/#guest-os-patching"
@@ -455,10 +586,15 @@ def test_share_pages_are_one_small_html_page_per_answer() -> None:
 # -- hostile text -------------------------------------------------------------------------------------------
 
 
+def as_answer(text: str) -> str:
+    """Hostile text made one sentence with its full stop, as an answer must be."""
+    return text.replace(". ", ", ") + " ends here."
+
+
 def hostile_catalog(text: str) -> Catalog:
     doc = document()
     guest = entry(doc, GUEST)
-    guest.update(title=text, summary=text, aws=text, customer=text)
+    guest.update(title=text, summary=as_answer(text), aws=text, customer=text)
     guest["services"]["lambda"]["note"] = text
     guest["services"]["ec2"]["conditions"][0].update(when=text, note=text)
     doc["sources"][0]["title"] = text
@@ -510,7 +646,7 @@ def test_an_ampersand_entity_in_the_data_is_shown_as_typed_not_decoded() -> None
     data = hostile_catalog("&amp; &lt;b&gt;")
     html = blocks.responsibility_section(data, linker(data), data.responsibility(GUEST))
     assert "&amp;amp; &amp;lt;b&amp;gt;" in html
-    assert tree(html).find("p", class_="srg-summary").text == "&amp; &lt;b&gt;"
+    assert tree(html).find("p", class_="srg-summary").text == "&amp; &lt;b&gt; ends here."
 
 
 def test_service_page_heading_escapes_the_service_name() -> None:
@@ -530,7 +666,7 @@ def test_share_pages_escape_hostile_text(text: str) -> None:
     page = tree(html)
     assert page.find("h1").text == f"{text}: who is responsible?"
     checked = service_pages.checked_sentence(data.responsibility("guest-os-patching"))
-    assert page.find("meta", name="description").attrs["content"].endswith(f" {text} {checked}")
+    assert page.find("meta", name="description").attrs["content"] == f"{as_answer(text)} {checked}"
     assert not page.find_all("script")
     assert not page.find_all("img")
 

@@ -16,7 +16,9 @@ from srg.search import SearchIndexError, WholePage, rule_tags, shape_index
 
 SMALL = """
 sources: [{id: notes, title: The notes, url: "https://docs.aws.amazon.com/notes.html"}]
-services: [{id: ec2, name: Amazon EC2, kind: infrastructure, security: notes}]
+services:
+  - {id: ec2, name: Amazon EC2, kind: infrastructure, security: notes,
+     default_setup: {text: An instance., sources: [notes]}}
 categories: [{id: os, name: Operating system}]
 layers: [{id: os, name: Operating system, responsibilities: [guest-os-patching]}]
 glossary:

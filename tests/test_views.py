@@ -126,12 +126,52 @@ def test_a_question_with_the_same_answer_on_several_services_is_asked_once() -> 
     ]
     host = asked["check-ec2-host-os-patching"]
     assert host.attrs["data-services"] == "ec2 lambda s3 dynamodb"
-    assert host.find("summary").words == ("On every service, who is responsible for host OS patching?")
+    assert host.find("summary").words == (
+        "On every service, in the default setup, who is responsible for host OS patching?"
+    )
     assert host.find("p", class_="srg-answer").words == "AWS Patches the host."
+    setup = host.find("p", class_="srg-check-setup")
+    assert [a.words for a in setup.find_all("a")] == ["EC2", "Lambda", "S3", "DynamoDB"]
+    assert setup.find_all("a")[0].attrs["href"] == "../services/ec2/"
     assert host.find("p", class_="srg-read-more").find("a").attrs["href"] == "../aws/#host-os-patching"
     assert "open" not in host.attrs
     page = tree(blocks.self_check(data, linker(data), {}))
     assert [a.words for a in page.find_all("a", href="#check-ec2-host-os-patching")] == ["Link to this question"]
+
+
+def test_a_question_about_one_service_states_its_default_setup() -> None:
+    asked = questions_of(parse(minimal()))
+    lam = asked["check-lambda-guest-os-patching"]
+    assert lam.find("summary").words == "On AWS Lambda, in the default setup, who is responsible for guest OS patching?"
+    assert lam.find("p", class_="srg-check-setup").words == "The default setup: A function."
+
+
+def test_the_explanation_lists_the_other_setups_of_the_cell_it_asks_about() -> None:
+    document = minimal()
+    guest = document["responsibilities"][0]
+    guest["services"]["lambda"]["conditions"] = [
+        {"when": "Container image", "owner": "customer", "note": "The customer rebuilds it.", "sources": ["aws-notes"]}
+    ]
+    lam = questions_of(parse(document))["check-lambda-guest-os-patching"]
+    assert lam.find("p", class_="srg-check-other").words == "Other setups, each with its own owner:"
+    [item] = lam.find("ul", class_="srg-conditions").find_all("li")
+    assert item.words == "Container image: Customer The customer rebuilds it."
+    plain = questions_of(parse(minimal()))["check-lambda-guest-os-patching"]
+    assert not plain.find_all("p", class_="srg-check-other")
+
+
+def test_real_self_check_shows_every_condition_of_the_cell_it_asks_about() -> None:
+    data = real_catalog()
+    asked = questions_of(data)
+    for question in blocks.questions(data):
+        cell = data.cell(question.entry, question.services[0].id)
+        details = asked[question.anchor]
+        items = [li for ul in details.find_all("ul", class_="srg-conditions") for li in ul.find_all("li")]
+        assert [li.find("span", class_="srg-when").words.removesuffix(":") for li in items] == [
+            c.when for c in cell.conditions
+        ], question.anchor
+        if len(question.services) == 1:
+            assert question.services[0].default_setup.text in details.find("p", class_="srg-check-setup").words
 
 
 def test_services_with_the_same_answer_share_a_question_even_apart() -> None:

@@ -1,4 +1,4 @@
-// The service matrix filter: compare the services you pick, and one owner.
+// The service matrix filter: compare the services a reader picks, and one owner.
 // Progressive enhancement: without JavaScript the full matrix shows and no
 // control is drawn. Services and owners are read from the page (the column
 // headers and the matrix's data-srg-owners), never from a copy of the model.
@@ -13,6 +13,7 @@
       return;
     }
     matrix.setAttribute("data-srg-ready", "");
+    markStickyHeader(matrix);
     var ownerLabels = JSON.parse(matrix.getAttribute("data-srg-owners"));
     var owners = [["", "Any owner"]].concat(Object.keys(ownerLabels).map(function (key) {
       return [key, ownerLabels[key]];
@@ -184,6 +185,21 @@
       apply(chosenServices(), ownerControl.value);
     }
     // Otherwise the page as built is the unfiltered view: nothing to change at load.
+  }
+
+  // The matrix scrolls sideways in a box of its own (docs/assets/guide.css). Its
+  // header row can stay under the site's header only where the browser lets a
+  // box scroll sideways while it clips up and down (overflow-y stays "clip");
+  // elsewhere such a box scrolls both ways, the row would stick inside it, and
+  // so it stays where it is.
+  function markStickyHeader(matrix) {
+    var probe = document.createElement("div");
+    probe.style.overflowX = "auto";
+    probe.style.overflowY = "clip";
+    matrix.appendChild(probe);
+    var clipped = window.getComputedStyle(probe).overflowY === "clip";
+    matrix.removeChild(probe);
+    matrix.classList.toggle("srg-matrix--sticky", clipped);
   }
 
   // Every page, instant navigation included (docs/assets/theme.js).

@@ -123,6 +123,11 @@ def marker(catalog: Catalog, link: Linker) -> TermMarker:
     return TermMarker(catalog.glossary, link.terms_seen)
 
 
+def service_page_path(service_id: str) -> str:
+    """The source path of a service's generated page: 'services/ec2.md'."""
+    return f"services/{service_id}.md"
+
+
 def share_page(entry_id: str) -> str:
     """The path of the small page whose link preview is one answer: 'a/guest-os-patching/index.html'."""
     return f"a/{entry_id}/index.html"
@@ -290,6 +295,7 @@ def self_check(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
             questions=here,
             service=service,
             every=len(catalog.services),
+            pages={s.id: link.to_page(service_page_path(s.id)) for s in catalog.services},
             link=link,
             mark=marker(catalog, link),
         )

@@ -23,14 +23,16 @@ from collections.abc import Iterator
 
 from .crossref import DEFAULT_KEY, Problem
 from .model import KINDS, Cell, Condition, DataFile, Responsibility, Service
+from .nist import NistCatalog
 from .securityhub import USER_GUIDE_PAGES, Control, SecurityHubCatalog
 
 
-def first_problem(data: DataFile, hub: SecurityHubCatalog) -> Problem | None:
-    return next(_problems(data, hub), None)
+def first_problem(data: DataFile, hub: SecurityHubCatalog, nist: NistCatalog | None = None) -> Problem | None:
+    """The first broken rule; with `nist`, every NIST id of a control read must be one of its controls."""
+    return next(_problems(data, hub, nist), None)
 
 
-def _problems(data: DataFile, hub: SecurityHubCatalog) -> Iterator[Problem]:
+def _problems(data: DataFile, hub: SecurityHubCatalog, nist: NistCatalog | None) -> Iterator[Problem]:
     yield from _service_names(data, hub)
     left_out = {item.id for item in data.left_out_checks}
     readings = {reading.id for reading in data.controls}
@@ -46,7 +48,7 @@ def _problems(data: DataFile, hub: SecurityHubCatalog) -> Iterator[Problem]:
             yield from _holder(data, hub, cell, cell, at, covered, left_out, readings)
             for c, condition in enumerate(cell.conditions):
                 yield from _holder(data, hub, condition, cell, (*at, "conditions", c), covered, left_out, readings)
-    yield from _readings(data, hub)
+    yield from _readings(data, hub, nist)
     yield from _left_out(data, hub)
 
 
@@ -170,7 +172,8 @@ def _unknown_control(hub: SecurityHubCatalog, control_id: str) -> str:
 # -- the lists of controls read and left out --------------------------------------------------------
 
 
-def _readings(data: DataFile, hub: SecurityHubCatalog) -> Iterator[Problem]:
+def _readings(data: DataFile, hub: SecurityHubCatalog, nist: NistCatalog | None) -> Iterator[Problem]:
+    sources = {source.id for source in data.sources}
     cited = {c for entry in data.responsibilities for c in _entry_checks(entry)}
     seen: set[str] = set()
     for index, reading in enumerate(data.controls):
@@ -182,8 +185,14 @@ def _readings(data: DataFile, hub: SecurityHubCatalog) -> Iterator[Problem]:
             yield Problem((*at, "id"), _unknown_control(hub, reading.id))
         elif reading.id not in cited:
             yield Problem((*at, "id"), f"{reading.id} is cited by no cell; list only the controls cells cite")
-        if reading.nist and reading.nist_from is None:
-            yield Problem((*at, "nist_from"), "is missing: say where the NIST ids were read")
+        if reading.nist and reading.nist_source is None:
+            yield Problem((*at, "nist_source"), "is missing: name the source where the NIST ids were read")
+        elif reading.nist_source is not None and reading.nist_source not in sources:
+            yield Problem((*at, "nist_source"), f"names no source (got {reading.nist_source!r})")
+        for n, label in enumerate(reading.nist if nist else []):
+            problem = nist.problem(label)  # type: ignore[union-attr]
+            if problem:
+                yield Problem((*at, "nist", n), problem)
 
 
 def _left_out(data: DataFile, hub: SecurityHubCatalog) -> Iterator[Problem]:

@@ -30,6 +30,7 @@ def _problems(data: DataFile) -> Iterator[Problem]:
     for index, service in enumerate(data.services):
         if service.security not in sources:
             yield Problem(("services", index, "security"), f"names no source (got {service.security!r})")
+        yield from _default_setup(service.default_setup.sources, ("services", index, "default_setup"), sources)
     yield from _aliases(data)
     categories = {c.id for c in data.categories}
     ids = {r.id for r in data.responsibilities}
@@ -61,7 +62,7 @@ def _unique_ids(data: DataFile) -> Iterator[Problem]:
         "services": [s.id for s in data.services],
         "categories": [c.id for c in data.categories],
         "layers": [layer.id for layer in data.layers],
-        "glossary": [t.term.lower() for t in data.glossary],
+        "glossary": [t.anchor.removeprefix("term-") for t in data.glossary],
         "responsibilities": [r.id for r in data.responsibilities],
     }
     for key, names in lists.items():
@@ -127,8 +128,22 @@ def _cells(data: DataFile, entry: Responsibility, at: tuple, sources: dict) -> I
         yield Problem((*at, "services"), f"gives no owner for {names} (name them, their kind or 'default')")
 
 
+def _default_setup(cited: list[str], path: tuple, sources: dict) -> Iterator[Problem]:
+    """A service's default setup rests on AWS's own documentation, as every owner on the service rests on it."""
+    for n, source_id in enumerate(cited):
+        if source_id not in sources:
+            yield Problem((*path, "sources", n), f"names no source (got {source_id!r})")
+            return
+    if not _cites_aws(cited, sources):
+        yield Problem(
+            (*path, "sources"),
+            "must cite an AWS documentation page (a source whose url is on docs.aws.amazon.com, aws.amazon.com or "
+            "repost.aws): every owner on the service is given for this setup",
+        )
+
+
 def _cell_sources(cell: Cell, path: tuple, sources: dict) -> Iterator[Problem]:
-    """Every source a cell names exists; its note, and each condition, rest on an AWS documentation page."""
+    """Every source a cell names exists; its note, its risk and each condition rest on an AWS documentation page."""
     cited = [(("sources", n), s) for n, s in enumerate(cell.sources)]
     for c, condition in enumerate(cell.conditions):
         cited += [(("conditions", c, "sources", n), s) for n, s in enumerate(condition.sources)]
@@ -136,9 +151,10 @@ def _cell_sources(cell: Cell, path: tuple, sources: dict) -> Iterator[Problem]:
         if source_id not in sources:
             yield Problem((*path, *where), f"names no source (got {source_id!r})")
     if cell.says_more and not cell.sources:
-        yield Problem(path, "needs its own 'sources': the cell has a note or conditions, which must cite a page")
+        said = "a risk" if cell.risk and not (cell.note or cell.conditions) else "a note or conditions"
+        yield Problem(path, f"needs its own 'sources': the cell has {said}, which must cite a page")
         return
-    if cell.note and not _cites_aws(cell.sources, sources):
+    if (cell.note or cell.risk) and not _cites_aws(cell.sources, sources):
         yield Problem((*path, "sources"), _NOT_AWS)
     for c, condition in enumerate(cell.conditions):
         if not _cites_aws([*condition.sources, *cell.sources], sources):

@@ -25,6 +25,7 @@ CSV_COLUMNS = (
     "conditions",
     "checks",
     "sources",
+    "nist",
     "checked",
     "url",
 )
@@ -65,12 +66,18 @@ def as_json(catalog: Catalog, schema_url: str) -> str:
 
 
 def as_csv(catalog: Catalog, url_of: dict[str, str]) -> str:
-    """One row per responsibility and service: the owner there, the reason, its conditions, the Security Hub
-    controls that check the customer's part there (`checks`; a condition's after its note) and the sources."""
+    """One row per responsibility and service: the owner there, the reason, its conditions and sources.
+
+    `checks` holds the Security Hub controls that check the customer's part there, separated by spaces (a
+    condition's follow its note in `conditions`); `nist` the entry's NIST SP 800-53 Rev. 5 controls as NIST writes
+    them, those of the checks its cells cite.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in catalog.responsibilities:
+        reading = catalog.nist_reading(entry)
+        nist = " ".join(control.label for control in reading.controls) if reading else ""
         for service in catalog.services:
             cell = catalog.cell(entry, service.id)
             conditions = "; ".join(f"{c.when}: {c.owner}: {c.note}{_checks_of(c.checks)}" for c in cell.conditions)
@@ -87,6 +94,7 @@ def as_csv(catalog: Catalog, url_of: dict[str, str]) -> str:
                 conditions,
                 " ".join(cell.checks),
                 sources,
+                nist,
                 entry.checked.isoformat(),
                 url_of[entry.id],
             )

@@ -25,7 +25,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from .model import OWNER_CHOICES, OWNER_LABELS, RULE_PLACES
+from .model import OWNER_CHOICES, OWNER_LABELS, RISK_TAGS, RULE_PLACES
 from .theme_markup import TABLE_CLOSE, TABLE_OPEN
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -119,6 +119,7 @@ def environment() -> Environment:
         OWNER_LABELS=OWNER_LABELS,
         OWNER_CHOICES=OWNER_CHOICES,
         RULE_PLACES=RULE_PLACES,
+        RISK_TAGS=RISK_TAGS,
         long_date=long_date,
         control_statement=control_statement,
         badge=badge,

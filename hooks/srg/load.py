@@ -18,19 +18,23 @@ from pydantic import ValidationError
 from . import check_refs, crossref, securityhub
 from .errors import DataError
 from .model import (
+    ANSWER_PATTERN,
     CONFIG_RULE_PATTERN,
     CONTROL_ID_PATTERN,
     EVALUATED_SERVICE_PATTERN,
     HIDDEN_CHARS,
     ID_PATTERN,
-    NIST_ID_PATTERN,
+    MAX_ANSWER_WORDS,
+    NIST_LABEL_PATTERN,
     QUESTION_PATTERN,
     TERM_PATTERN,
     TEXT_PATTERN,
     URL_PATTERN,
     Catalog,
     DataFile,
+    answer_problems,
 )
+from .nist import NIST_DIR, NistCatalog, load_nist, nist_label, pinned
 from .securityhub import SecurityHubCatalog
 from .yaml_lines import KeyProblem, parse_yaml
 from .yaml_lines import Path as DocPath
@@ -40,13 +44,14 @@ PATTERN_MEANINGS = {
     TEXT_PATTERN: "must be one line of plain text, with no space at either end",
     ID_PATTERN: "must be lowercase words joined by hyphens, like 'guest-os-patching'",
     URL_PATTERN: "must be an https:// address",
-    TERM_PATTERN: "must be one word of letters and digits",
+    TERM_PATTERN: "must be a word, or words joined by spaces or hyphens, of letters and digits, like 'IAM' or "
+    "'control plane'",
     QUESTION_PATTERN: "must read on from 'On Amazon EC2, …' (start lowercase) and end with '?', "
     "like 'who patches the guest OS?'",
     CONTROL_ID_PATTERN: "must be a Security Hub control id, like 'RDS.3'",
     EVALUATED_SERVICE_PATTERN: "must be a service as Security Hub's catalog names it, like 'EC2' or 'Secrets Manager'",
     CONFIG_RULE_PATTERN: "must be an AWS Config rule name, like 'rds-storage-encrypted'",
-    NIST_ID_PATTERN: "must be a NIST SP 800-53 r5 control as NIST writes it, like 'AC-2' or 'AC-2(1)'",
+    NIST_LABEL_PATTERN: "must be a control of NIST SP 800-53 Rev. 5 written as NIST does, like 'AC-2' or 'AC-2(1)'",
 }
 # Lists whose items are named by a field of theirs in messages.
 ITEM_NAMES = {
@@ -69,23 +74,31 @@ PROJECT_SECURITY_HUB = Path(__file__).resolve().parents[2] / "docs" / "data" / s
 
 
 def load_catalog(path: Path, display_name: str | None = None) -> Catalog:
-    """Load `path` and the Security Hub catalog pinned beside it, validate every field and return the Catalog."""
+    """Load `path`, validate every field and return the Catalog, or raise DataError.
+
+    The catalogs its checks and NIST ids are checked against are the pinned copies beside it, in
+    `security-hub/` and `nist-800-53/`.
+    """
     name = display_name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{name}: cannot read the data file: {error}") from error
-    folder = securityhub.folder_of(path)
-    shown = str(Path(name).parent / securityhub.FOLDER)
-    return parse_catalog(text, name, securityhub.load(folder, shown))
+    hub = securityhub.load(securityhub.folder_of(path), str(Path(name).parent / securityhub.FOLDER))
+    nist = load_nist(path.parent / NIST_DIR, f"{name.rpartition('/')[0] or '.'}/{NIST_DIR}")
+    return parse_catalog(text, name, hub, nist)
 
 
-def parse_catalog(text: str, name: str, security_hub: SecurityHubCatalog | None = None) -> Catalog:
+def parse_catalog(
+    text: str, name: str, security_hub: SecurityHubCatalog | None = None, nist: NistCatalog | None = None
+) -> Catalog:
     """Parse YAML `text` (named `name` in messages) into a validated Catalog.
 
-    The checks are validated against `security_hub`, by default the catalog pinned in this project.
+    The checks are validated against `security_hub` and the NIST ids against `nist`, by default the copies
+    pinned in this repository.
     """
     hub = security_hub or securityhub.load(PROJECT_SECURITY_HUB, "docs/data/" + securityhub.FOLDER)
+    nist = nist or pinned()
     try:
         document, lines = parse_yaml(text, name)
     except KeyProblem as problem:
@@ -98,10 +111,10 @@ def parse_catalog(text: str, name: str, security_hub: SecurityHubCatalog | None 
         data = DataFile.model_validate(document)
     except ValidationError as error:
         raise DataError(_message(name, document, lines, error.errors()[0])) from None
-    problem = crossref.first_problem(data) or check_refs.first_problem(data, hub)
+    problem = crossref.first_problem(data) or check_refs.first_problem(data, hub, nist)
     if problem:
         raise DataError(_located(name, document, lines, problem.path, problem.message))
-    return Catalog(name, data, crossref.resolve_cells(data), hub)
+    return Catalog(name, data, crossref.resolve_cells(data), hub, nist)
 
 
 def _message(name: str, document: Any, lines: dict[DocPath, int], error: Any) -> str:
@@ -149,8 +162,11 @@ def _explain(error: Any) -> str:
         return f"is not a known field (got {value!r})"
     if kind == "literal_error":
         return f"must be one of {ctx['expected'].replace(' or ', ', ').replace(chr(39), '')} (got {value!r})"
+    if kind == "string_pattern_mismatch" and ctx["pattern"] == ANSWER_PATTERN and re.match(TEXT_PATTERN, value):
+        return _answer_meaning(value)
     if kind == "string_pattern_mismatch":
-        return f"{_pattern_meaning(ctx['pattern'], value)} (got {value!r})"
+        pattern = TEXT_PATTERN if ctx["pattern"] == ANSWER_PATTERN else ctx["pattern"]
+        return f"{_pattern_meaning(pattern, value)} (got {value!r})"
     if kind == "string_too_long":
         return f"is {len(value)} characters long; the limit is {ctx['max_length']}"
     if kind in {"too_short", "list_type"}:
@@ -165,6 +181,14 @@ def _explain(error: Any) -> str:
     return f"{error['msg']} (got {value!r})"
 
 
+def _answer_meaning(value: str) -> str:
+    """Why plain text is not an answer, counted: '… (got 2 sentences and 45 words)'."""
+    wanted = f"must be one sentence of at most {MAX_ANSWER_WORDS} words, ending with a full stop"
+    problems = answer_problems(value)
+    got = " and ".join(problems) if problems else repr(value)
+    return f"{wanted} (got {got})"
+
+
 def _pattern_meaning(pattern: str, value: Any) -> str:
     meaning = PATTERN_MEANINGS.get(pattern, f"must match {pattern}")
     if isinstance(value, str):
@@ -173,4 +197,6 @@ def _pattern_meaning(pattern: str, value: Any) -> str:
             return f"contains the control or invisible character U+{ord(hidden[0]):04X}; write plain text"
         if not value.strip():
             return "must be non-empty text"
+        if pattern == NIST_LABEL_PATTERN and nist_label(value):
+            return f"{meaning}; NIST writes it {nist_label(value)!r}"
     return meaning

@@ -28,14 +28,35 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .nist import Control as NistControl
+from .nist import NistCatalog
 from .securityhub import EMPTY_CATALOG, Control, SecurityHubCatalog
 
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal[Owner, "n/a"]
 Kind = Literal["infrastructure", "container", "managed", "serverless", "abstracted"]
+# How much a task left undone matters, most first: the order of each service's checklist.
+Risk = Literal["off-by-default", "exposes-data", "other"]
 
 OWNERS: tuple[Owner, ...] = get_args(Owner)
 KINDS: tuple[Kind, ...] = get_args(Kind)
+RISKS: tuple[Risk, ...] = get_args(Risk)
+RISK_MEANINGS: dict[str, str] = {
+    "off-by-default": "the protection is off, or the resource open, in the default setup until the customer acts",
+    "exposes-data": "left undone, it lets others reach or read the customer's data",
+    "other": "the rest",
+}
+# The tag a checklist item carries for its risk (none for the rest).
+RISK_TAGS: dict[str, str] = {"off-by-default": "Off or open by default", "exposes-data": "Data exposure", "other": ""}
+# What a kind is called where a reader sees it. 'abstracted' is the data's key, from AWS's 2016
+# whitepaper; readers get plain words (the glossary keeps the old name).
+KIND_LABELS: dict[str, str] = {
+    "infrastructure": "infrastructure",
+    "container": "container",
+    "managed": "managed",
+    "serverless": "serverless",
+    "abstracted": "serverless storage and database",
+}
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
@@ -49,7 +70,7 @@ RULE_LABELS: dict[str, str] = {
 # Where a rule's entries are listed, as a sentence says it: '… is now listed with what AWS secures'.
 RULE_PLACES: dict[str, str] = {
     "aws": "listed with what AWS secures",
-    "customer": "listed with what you secure",
+    "customer": "listed with what the customer secures",
     "shared": "a shared control",
 }
 # Hosts whose pages count as AWS's own documentation.
@@ -64,17 +85,30 @@ END = r"(?![\s\S])"
 TEXT_PATTERN = rf"^[^\s{HIDDEN_CHARS}](?:[^{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}])?{END}"
 ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
-TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*{END}"
+TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
 # A Security Hub control id ('RDS.3', 'SecretsManager.1'), a service as Security Hub's catalog names it in
-# EvaluatedServices ('EC2', 'Secrets Manager'), an AWS Config rule name, a NIST SP 800-53 r5 control ('AC-2(1)').
+# EvaluatedServices ('EC2', 'Secrets Manager'), an AWS Config rule name, a control of NIST SP 800-53 Rev. 5 as
+# NIST writes it ('AC-2', 'AC-2(1)').
 CONTROL_ID_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*\.[1-9][0-9]*{END}"
 EVALUATED_SERVICE_PATTERN = rf"^[A-Za-z0-9](?:[A-Za-z0-9 ]*[A-Za-z0-9])?{END}"
 CONFIG_RULE_PATTERN = rf"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{END}"
-NIST_ID_PATTERN = rf"^[A-Z]{{2}}-[1-9][0-9]*(?:\([1-9][0-9]*\))?{END}"
+NIST_LABEL_PATTERN = rf"^[A-Z]{{2}}-\d+(?:\(\d+\))?{END}"
 MAX_TEXT = 400
+# An entry's answer (its `summary`): one sentence of at most 30 words that ends with a full stop, the
+# first thing its section says. Words are what spaces separate; a '.', '!' or '?' before a space (after
+# any closing quote or bracket) ends a sentence, so "e.g. " or "U.S. " would split it in two.
+MAX_ANSWER_WORDS = 30
+_WORD = rf"[^\s{HIDDEN_CHARS}]+"
+_SPACE = rf"[^\S{HIDDEN_CHARS}]+"
+SENTENCE_END = r"""[.!?]["')\]]*\s"""
+ANSWER_PATTERN = (
+    rf"^(?![\s\S]*{SENTENCE_END})(?:{_WORD}{_SPACE}){{0,{MAX_ANSWER_WORDS - 1}}}"
+    rf"[^\s{HIDDEN_CHARS}]*[^\s{HIDDEN_CHARS}.!?]\.{END}"
+)
 
 Text = Annotated[str, Strict(), StringConstraints(pattern=TEXT_PATTERN, max_length=MAX_TEXT)]
+Answer = Annotated[str, Strict(), StringConstraints(pattern=ANSWER_PATTERN, max_length=MAX_TEXT)]
 Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
 Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
@@ -82,7 +116,7 @@ TermName = Annotated[str, Strict(), StringConstraints(pattern=TERM_PATTERN)]
 ControlId = Annotated[str, Strict(), StringConstraints(pattern=CONTROL_ID_PATTERN)]
 EvaluatedService = Annotated[str, Strict(), StringConstraints(pattern=EVALUATED_SERVICE_PATTERN)]
 ConfigRule = Annotated[str, Strict(), StringConstraints(pattern=CONFIG_RULE_PATTERN)]
-NistId = Annotated[str, Strict(), StringConstraints(pattern=NIST_ID_PATTERN)]
+NistLabel = Annotated[str, Strict(), StringConstraints(pattern=NIST_LABEL_PATTERN)]
 
 
 _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\s\S])")
@@ -105,6 +139,19 @@ def _refuse_date() -> Any:
 
 
 CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+
+def answer_problems(text: str) -> list[str]:
+    """What keeps plain text from being an answer: too many words or sentences, no full stop at the end."""
+    problems = []
+    sentences = len(re.findall(SENTENCE_END, text)) + 1
+    if sentences > 1:
+        problems.append(f"{sentences} sentences")
+    if len(text.split()) > MAX_ANSWER_WORDS:
+        problems.append(f"{len(text.split())} words")
+    if not re.search(r"[^.!?]\.$", text):
+        problems.append("no full stop at the end")
+    return problems
 
 
 def _no_repeats(items: list[Any]) -> list[Any]:
@@ -143,6 +190,15 @@ class Source(_Strict):
         return bool(self.url) and urlsplit(self.url).hostname in AWS_DOC_HOSTS
 
 
+class DefaultSetup(_Strict):
+    """What a customer gets when it keeps AWS's defaults: the setup every owner on the service is given for."""
+
+    text: Text = Field(description="The default setup in one sentence, as AWS's documentation describes it")
+    sources: Annotated[
+        list[Id], Unique, _unique("Source ids of the AWS pages that document the default setup", min_length=1)
+    ]
+
+
 class Service(_Strict):
     """A column of every per-service view."""
 
@@ -160,6 +216,16 @@ class Service(_Strict):
         description="The services, as Security Hub names them, whose resources this service's workloads run on "
         "(ECS on EC2 runs on EC2): their controls may check this service's cells too",
     )
+
+    default_setup: DefaultSetup = Field(
+        description="The service's default setup, stated once: a cell's owner is who does the work in it; other "
+        "setups are the cell's conditions, each with its own owner"
+    )
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in a reader's words: 'serverless storage and database' for 'abstracted'."""
+        return KIND_LABELS[self.kind]
 
     @property
     def short_name(self) -> str:
@@ -188,7 +254,8 @@ class Layer(_Strict):
 
 
 class Term(_Strict):
-    """A term or acronym the pages use, defined once: a tooltip on its first use, a row in the glossary."""
+    """A term or acronym the pages use (or an older name of one), defined once: a tooltip on its first use, a row
+    in the glossary."""
 
     term: TermName
     expansion: Text
@@ -196,7 +263,8 @@ class Term(_Strict):
 
     @property
     def anchor(self) -> str:
-        return f"term-{self.term.lower()}"
+        """'term-iam', 'term-control-plane'."""
+        return "term-" + self.term.lower().replace(" ", "-")
 
 
 class Condition(_Strict):
@@ -214,13 +282,16 @@ class Condition(_Strict):
 
 
 _NEEDS_SOURCES = {"required": ["sources"], "properties": {"sources": {"minItems": 1}}}
+_RISK = "How much leaving it undone matters, most first: " + "; ".join(
+    f"{risk} ({meaning})" for risk, meaning in RISK_MEANINGS.items()
+)
 
 
 class Cell(_Strict):
-    """Who holds a responsibility on one service; a note or conditions need a source of their own."""
+    """Who holds a responsibility on one service; a note, conditions or a risk need a source of their own."""
 
     model_config = ConfigDict(
-        json_schema_extra={"dependentSchemas": {key: _NEEDS_SOURCES for key in ("note", "conditions")}}
+        json_schema_extra={"dependentSchemas": {key: _NEEDS_SOURCES for key in ("note", "conditions", "risk")}}
     )
 
     owner: CellOwner
@@ -232,16 +303,20 @@ class Cell(_Strict):
         description="The Security Hub controls that check the customer's part here ('RDS.3'); each evaluates this "
         "service, one it runs on, or an account-wide service",
     )
+    risk: Risk = Field(None, description=_RISK + ". On this service, instead of the entry's")  # type: ignore[assignment]
 
     @property
     def says_more(self) -> bool:
         """Whether the cell states more than the entry's general text."""
-        return bool(self.note or self.conditions)
+        return bool(self.note or self.conditions or self.risk)
 
     @cached_property
     def key(self) -> tuple[Any, ...]:
-        """Every field of the cell, hashable: services whose cells have equal keys share a row or a run."""
-        return _hashable(self.model_dump())
+        """What the cell says, hashable: services whose cells have equal keys share a row, a run or a question.
+
+        Its risk is left out: it orders a service's checklist and is shown nowhere else.
+        """
+        return _hashable(self.model_dump(exclude={"risk"}))
 
     @cached_property
     def answer_key(self) -> tuple[Any, ...]:
@@ -300,7 +375,11 @@ class Responsibility(_Strict):
         + ". It decides the page that lists the entry; the badge comes from the cells"
     )
     category: Id
-    summary: Text = Field(description="One line that answers 'who is responsible?'")
+    risk: Risk = Field("other", description=_RISK + ". A cell's own risk wins on its service")
+    summary: Answer = Field(
+        description=f"The answer its section opens with: one sentence of at most {MAX_ANSWER_WORDS} words, ending "
+        "with a full stop, that says who does it in the default case"
+    )
     aws: Text
     customer: Text
     services: ServicesSpec = Field(
@@ -335,14 +414,14 @@ class ControlReading(_Strict):
 
     id: ControlId
     read: CheckedDate = Field(description="The day the control was read against its section of the user guide")
-    nist: Annotated[list[NistId], Unique, _unique("NIST SP 800-53 r5 controls ('AC-2(1)')")] = Field(
-        [], description="The NIST SP 800-53 r5 controls the user guide lists among the control's related requirements"
+    nist: Annotated[list[NistLabel], Unique, _unique("Controls of NIST SP 800-53 Rev. 5 ('AC-2(1)')")] = Field(
+        [],
+        description="The NIST SP 800-53 Rev. 5 controls the user guide lists among the control's related "
+        "requirements, as NIST writes them, each a label of NIST's catalog (docs/data/nist-800-53/); the NIST ids "
+        "of a responsibility are those of the controls its cells cite",
     )
-    nist_from: Literal["user-guide", "user-guide-2023"] = Field(
-        None,
-        description="Where the NIST ids were read: 'user-guide', the control's section as published; "
-        "'user-guide-2023', the user guide's own source as AWS archived it in June 2023 "
-        "(awsdocs/aws-security-hub-user-guide), where the published section was not available",
+    nist_source: Id = Field(
+        None, description="Required with `nist`: the id of the source (under `sources:`) where they were read"
     )
     config_rule: ConfigRule = Field(
         None, description="The AWS Config rule the user guide names, where the catalog names another"
@@ -398,6 +477,16 @@ class DataFile(BaseModel):
 
 
 @dataclass(frozen=True)
+class NistReading:
+    """A responsibility's NIST SP 800-53 Rev. 5 controls, derived from the `nist` of the checks its cells cite."""
+
+    controls: list[NistControl]
+    securityhub: list[str]  # the cited Security Hub controls whose related requirements list them
+    sources: list[str]  # the source ids where those were read
+    read: datetime.date  # the last day one of them was read
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything the data file holds, validated, cross-referenced and with every service cell resolved."""
 
@@ -405,6 +494,7 @@ class Catalog:
     data: DataFile
     cells: dict[str, dict[str, Cell]] = field(repr=False)
     security_hub: SecurityHubCatalog = field(default=EMPTY_CATALOG, repr=False)
+    nist: NistCatalog | None = field(default=None, repr=False)
 
     @property
     def sources(self) -> list[Source]:
@@ -503,6 +593,18 @@ class Catalog:
         owners = self.owners(entry)
         return owners[0] if len(owners) == 1 else None
 
+    def risk_on(self, entry: Responsibility, service_id: str) -> Risk:
+        """How much leaving the entry undone on the service matters: its cell's risk, else the entry's."""
+        return self.cells[entry.id][service_id].risk or entry.risk
+
+    def checklist_key(self, entry: Responsibility, service_id: str) -> tuple[int, int]:
+        """A service's checklist order as one sortable key: the rank of its risk in RISKS, then the file's order."""
+        return RISKS.index(self.risk_on(entry, service_id)), self._position[entry.id]
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {entry.id: n for n, entry in enumerate(self.responsibilities)}
+
     def reason_on(self, entry: Responsibility, service_id: str) -> str:
         """The one-line reason for a cell: its note, else the owner's part of the general text."""
         cell = self.cells[entry.id][service_id]
@@ -577,10 +679,23 @@ class Catalog:
             ids += [c for c in self.checks_of(entry, service.id) if c not in ids]
         return ids
 
-    def nist_ids_for(self, entry: Responsibility) -> list[str]:
-        """The NIST SP 800-53 r5 controls related to the checks the entry cites, each once, in NIST's order."""
-        ids = {nist for control_id in self.cited_checks(entry) for nist in self.reading(control_id).nist}
-        return sorted(ids, key=nist_order)
+    def nist_reading(self, entry: Responsibility, service_id: str | None = None) -> NistReading | None:
+        """The entry's NIST SP 800-53 Rev. 5 controls: those of the checks its cells cite (on one service, if named),
+        each once, in NIST's order.
+
+        None where no such check has NIST ids recorded, or without a NIST catalog to name them.
+        """
+        cited = self.checks_of(entry, service_id) if service_id else self.cited_checks(entry)
+        readings = [self.reading(c) for c in cited if self.reading(c).nist]
+        if not readings or self.nist is None:
+            return None
+        labels = sorted({label for reading in readings for label in reading.nist}, key=nist_order)
+        return NistReading(
+            controls=[self.nist.control(label) for label in labels],
+            securityhub=[reading.id for reading in readings],
+            sources=list(dict.fromkeys(reading.nist_source for reading in readings if reading.nist_source)),
+            read=max(reading.read for reading in readings),
+        )
 
     def ids_and_aliases(self) -> dict[str, str]:
         """Map every id and alias to the id of the responsibility it names."""

@@ -7,21 +7,18 @@ the MkDocs glue adds as files and the Markdown export writes out.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 import yaml
 
 from . import html
-from .blocks import Block, marker, share_page
+from .blocks import Block, marker, service_page_path, share_page
 from .html import Linker
 from .markdown_text import escape, heading
 from .model import CUSTOMER_TO_AWS, OWNER_LABELS, Catalog, Layer, Responsibility, Service, lower_first
 
 TO_DO = ("customer", "shared")
-
-
-def service_page_path(service_id: str) -> str:
-    return f"services/{service_id}.md"
 
 
 # -- the page of one service -------------------------------------------------------------------
@@ -32,14 +29,71 @@ class Row:
     entry: Responsibility
     owner: str
     reason: str
+    risk: str
 
 
 def _rows(catalog: Catalog, service: Service, entries: list[Responsibility]) -> list[Row]:
-    return [
-        Row(entry, catalog.cell(entry, service.id).owner, catalog.reason_on(entry, service.id))
-        for entry in entries
-        if catalog.applies(entry, service.id)
-    ]
+    rows = []
+    for entry in entries:
+        if catalog.applies(entry, service.id):
+            owner, reason = catalog.cell(entry, service.id).owner, catalog.reason_on(entry, service.id)
+            rows.append(Row(entry, owner, reason, catalog.risk_on(entry, service.id)))
+    return rows
+
+
+@dataclass(frozen=True)
+class LeftToYou:
+    """What is left to the customer on a service in its default setup: tasks of its own, and tasks AWS shares."""
+
+    own: int
+    shared: int
+
+    def describe(self) -> str:
+        """'24 for the customer alone · 9 shared with AWS'."""
+        return f"{self.own} for the customer alone · {self.shared} shared with AWS"
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def left_sentence(service: Service, left: LeftToYou) -> str:
+    """'In Amazon RDS's default setup, 18 tasks are the customer's alone and 14 are shared with AWS, ...'."""
+    own = _count(left.own, "task is", "tasks are")
+    shared = f"{left.shared} {'is' if left.shared == 1 else 'are'}"
+    return (
+        f"In {service.name}'s default setup, {own} the customer's alone and {shared} shared with AWS, "
+        "which does part of each."
+    )
+
+
+def urgency_sentence(risks: Counter[str]) -> str:
+    """'Most urgent first: 4 off or open by default, then 11 that expose data if left undone, then the other 17.'"""
+    parts = []
+    if risks["off-by-default"]:
+        parts.append(f"{risks['off-by-default']} off or open by default")
+    if risks["exposes-data"]:
+        parts.append(_count(risks["exposes-data"], "that exposes", "that expose") + " data if left undone")
+    if parts and risks["other"]:
+        parts.append(f"the other {risks['other']}")
+    return f"Most urgent first: {', then '.join(parts)}." if parts else ""
+
+
+def area_counts(owners: Counter[str]) -> str:
+    """An area's folded summary: '2 for the customer alone · 3 shared · 1 done by AWS', leaving out owners with none."""
+    words = {"customer": "for the customer alone", "shared": "shared", "aws": "done by AWS"}
+    return " · ".join(f"{owners[owner]} {said}" for owner, said in words.items() if owners[owner])
+
+
+def left_to_you(catalog: Catalog, service: Service) -> LeftToYou:
+    owners = [catalog.cell(entry, service.id).owner for entry in catalog.responsibilities]
+    return LeftToYou(owners.count("customer"), owners.count("shared"))
+
+
+def checklist(catalog: Catalog, service: Service) -> list[Row]:
+    """What the customer still has to do on the service, most urgent first (`Catalog.checklist_key`)."""
+    rows = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
+    return sorted(rows, key=lambda row: catalog.checklist_key(row.entry, service.id))
 
 
 def _checked_between(catalog: Catalog, service: Service) -> tuple[datetime.date, datetime.date]:
@@ -49,23 +103,36 @@ def _checked_between(catalog: Catalog, service: Service) -> tuple[datetime.date,
 
 
 def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """Who does what on one service, grouped by area, then the customer's checklist."""
+    """The customer's checklist on one service, most urgent first; then what AWS does, and every area, folded."""
     service = catalog.service(args["service"])
 
     def block(template: str, **context: object) -> str:
         """One part of the page, its terms marked afresh (each part is its own section)."""
         return html.render(template, catalog=catalog, service=service, link=link, mark=marker(catalog, link), **context)
 
-    checklist = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
+    to_do = checklist(catalog, service)
+    left = left_to_you(catalog, service)
     parts = [
         block("service_intro.html", checked=_checked_between(catalog, service)),
-        heading(2, f"What you still have to do on {service.name}", "checklist"),
-        block("service_checklist.html", rows=checklist),
+        heading(2, f"What the customer still has to do on {service.name}", "checklist"),
+        block(
+            "service_checklist.html",
+            rows=to_do,
+            counts=[left_sentence(service, left), urgency_sentence(Counter(row.risk for row in to_do))],
+        ),
     ]
+    by_aws = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner == "aws"]
+    if by_aws:
+        parts += [
+            heading(2, f"What AWS does for the customer on {service.name}", "aws-does"),
+            block("service_aws.html", rows=by_aws),
+        ]
+    parts.append(heading(2, "Who does what, area by area", "areas"))
     for category in catalog.categories:
-        rows = _rows(catalog, service, catalog.in_category(category.id))
-        if rows:
-            parts += [heading(2, category.name, f"area-{category.id}"), block("service_area.html", rows=rows)]
+        area = _rows(catalog, service, catalog.in_category(category.id))
+        if area:
+            counts = area_counts(Counter(row.owner for row in area))
+            parts.append(block("service_area.html", category=category, rows=area, counts=counts))
     absent = [e for e in catalog.responsibilities if not catalog.applies(e, service.id)]
     if absent:
         parts += [
@@ -75,13 +142,9 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     return "\n\n".join(parts)
 
 
-def to_do_count(catalog: Catalog, service: Service) -> int:
-    return sum(1 for e in catalog.responsibilities if catalog.cell(e, service.id).owner in TO_DO)
-
-
 def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """Every service, its kind, what is left to the customer, and its page."""
-    services = [(s, link.to_page(service_page_path(s.id)), to_do_count(catalog, s)) for s in catalog.services]
+    """Every service, its kind, what is left to the customer there, and its page."""
+    services = [(s, link.to_page(service_page_path(s.id)), left_to_you(catalog, s)) for s in catalog.services]
     return html.render("service_index.html", catalog=catalog, services=services)
 
 
@@ -89,55 +152,64 @@ def service_index(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
 
 
 @dataclass(frozen=True)
-class Share:
-    """How a layer's entries split on one service: counts per owner, and bar widths in tenths."""
+class LayerCell:
+    """One layer of one service's stack: the layer's entries that apply there, by their owner in the default setup.
 
-    owner: str
-    counts: dict[str, int]
+    The layer is held by that owner when they all agree, and split when they do
+    not: each owner is named, customer's first, and none is weighed by how many
+    entries it holds (a count made EC2's guest OS read as mostly not the customer's).
+    """
+
+    held: dict[str, list[Responsibility]]  # owner -> its entries in the layer, in the order of CUSTOMER_TO_AWS
 
     @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+    def owners(self) -> list[str]:
+        return list(self.held)
 
-    def tenths(self) -> list[tuple[str, int]]:
-        """Bar segments (owner, width in tenths) that add up to ten, largest remainder first."""
-        if not self.total:
-            return []
-        exact = {o: 10 * n / self.total for o, n in self.counts.items() if n}
-        widths = {o: int(v) for o, v in exact.items()}
-        for o in sorted(exact, key=lambda o: exact[o] - widths[o], reverse=True)[: 10 - sum(widths.values())]:
-            widths[o] += 1
-        return [(o, widths[o]) for o in CUSTOMER_TO_AWS if widths.get(o)]
+    @property
+    def owner(self) -> str:
+        """'customer', 'shared' or 'aws' when the entries agree, 'split' when they differ, 'n/a' when none applies."""
+        if not self.held:
+            return "n/a"
+        return self.owners[0] if len(self.held) == 1 else "split"
 
-    def describe(self) -> str:
-        parts = [f"{OWNER_LABELS[o]} {n}" for o, n in self.counts.items() if n]
-        return ", ".join(parts) + f" of {self.total}" if parts else "None apply"
+    @property
+    def lead(self) -> Responsibility | None:
+        """The entry the cell links to: the layer's first entry held by its first owner."""
+        return next(iter(self.held.values()))[0] if self.held else None
+
+
+def layer_cell(catalog: Catalog, layer: Layer, service: Service) -> LayerCell:
+    """Who holds a layer of the stack on a service by default, from the owners of its entries there."""
+    entries = catalog.in_layer(layer)
+    held = {
+        owner: [entry for entry in entries if catalog.cell(entry, service.id).owner == owner]
+        for owner in CUSTOMER_TO_AWS
+    }
+    return LayerCell({owner: found for owner, found in held.items() if found})
 
 
 @dataclass(frozen=True)
 class PictureRow:
     layer: Layer
-    shares: dict[str, Share]
+    cells: dict[str, LayerCell]
 
 
-def layer_share(catalog: Catalog, layer: Layer, service: Service) -> Share:
-    """A layer's counts per owner on a service, held by their one owner there, else shared (n/a if none applies)."""
-    counts = dict.fromkeys(CUSTOMER_TO_AWS, 0)
-    for entry in catalog.in_layer(layer):
-        owner = catalog.cell(entry, service.id).owner
-        if owner != "n/a":
-            counts[owner] += 1
-    owners = [owner for owner, count in counts.items() if count]
-    return Share(owners[0] if len(owners) == 1 else "shared" if owners else "n/a", counts)
+# What the picture's key says of each owner, and the letter that names it where a column is narrow (a phone).
+PICTURE_KEY = {"customer": "security in the cloud", "shared": "both do part of it", "aws": "security of the cloud"}
+PICTURE_LETTERS = {"customer": "C", "shared": "S", "aws": "A", "n/a": "\u2013"}
+PICTURE_RULE = (
+    "A layer takes the owner its responsibilities have on that service by default; where they differ, "
+    "the layer is split and each owner named."
+)
 
 
 def picture_caption(layers: list[Layer]) -> str:
-    """What the picture shows, from the layers it draws (bottom and top) and those it leaves out."""
+    """What the picture shows and how a layer's owner is found, with the areas it leaves beside the stack."""
     drawn = [layer for layer in layers if not layer.beside]
     caption = (
-        f"Each column is a service and each row a layer of its stack, from {drawn[-1].name} at the bottom "
-        f"to {drawn[0].name} at the top. Each bar shows how that layer's responsibilities split on "
-        "that service: the customer's, both sides', and AWS's (screen readers hear the counts)."
+        f"Each column is a service's stack, from {lower_first(drawn[-1].name)} at the bottom "
+        f"to {lower_first(drawn[0].name)} at the top. {PICTURE_RULE}"
     )
     beside = [lower_first(layer.name) for layer in layers if layer.beside]
     if beside:
@@ -147,9 +219,9 @@ def picture_caption(layers: list[Layer]) -> str:
 
 
 def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """For each service, the layers of its stack from the data down to the facilities, coloured by who holds each."""
+    """For each service, the layers of its stack from the facilities up to the data, each named by who holds it."""
     rows = [
-        PictureRow(layer, {s.id: layer_share(catalog, layer, s) for s in catalog.services})
+        PictureRow(layer, {s.id: layer_cell(catalog, layer, s) for s in catalog.services})
         for layer in catalog.layers
         if not layer.beside
     ]
@@ -160,6 +232,8 @@ def model_picture(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         rows=rows,
         caption=picture_caption(catalog.layers),
         pages=pages,
+        key=PICTURE_KEY,
+        letters=PICTURE_LETTERS,
         mark=marker(catalog, link),
     )
 
@@ -185,6 +259,10 @@ def owners_sentence(catalog: Catalog, entry: Responsibility) -> str:
     return "; ".join(groups) + "."
 
 
+def _tasks(count: int) -> str:
+    return "1 task" if count == 1 else f"{count} tasks"
+
+
 def _front_matter(**meta: object) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
 
@@ -193,10 +271,10 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     """The Markdown of the pages generated from the data: one per service."""
     pages = {}
     for service in catalog.services:
-        count = to_do_count(catalog, service)
-        things = "the one thing" if count == 1 else f"the {count} things"
+        left = left_to_you(catalog, service)
         description = (
-            f"Who secures what on {service.name}: what AWS does, what you do, and {things} you still have to do."
+            f"Who secures what on {service.name}: what AWS does, and what is left to the customer in its default "
+            f"setup, {_tasks(left.own)} its own and {_tasks(left.shared)} shared with AWS, most urgent first."
         )
         pages[service_page_path(service.id)] = (
             _front_matter(title=f"{service.name}: who secures what", description=description, search={"exclude": True})
@@ -206,7 +284,8 @@ def generated_pages(catalog: Catalog) -> dict[str, str]:
     return pages
 
 
-PREVIEW_LENGTH = 240
+# Chat apps and search engines show about this much of a description before they cut it.
+PREVIEW_LENGTH = 300
 
 
 def preview(text: str, limit: int = PREVIEW_LENGTH) -> str:
@@ -220,11 +299,10 @@ def checked_sentence(entry: Responsibility) -> str:
     return f"Checked against AWS documentation on {html.long_date(entry.checked)}."
 
 
-def share_description(catalog: Catalog, entry: Responsibility) -> str:
-    """A share page's link preview: who holds the answer where, as much of the summary as fits, the day checked."""
+def share_description(entry: Responsibility) -> str:
+    """A share page's link preview: the answer, one sentence of at most 30 words, then the day it was checked."""
     checked = checked_sentence(entry)
-    answer = preview(f"{owners_sentence(catalog, entry)} {entry.summary}", PREVIEW_LENGTH - len(checked) - 1)
-    return f"{answer} {checked}"
+    return f"{preview(entry.summary, PREVIEW_LENGTH - len(checked) - 1)} {checked}"
 
 
 def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, site_url: str | None) -> dict[str, str]:
@@ -243,7 +321,7 @@ def share_pages(catalog: Catalog, locations: dict[str, str], site_name: str, sit
             entry=entry,
             title=f"{entry.title}: who is responsible?",
             owners=owners_sentence(catalog, entry),
-            description=share_description(catalog, entry),
+            description=share_description(entry),
             target=f"../../{location}",
             canonical=f"{site_url}{location}" if site_url else None,
             image=f"{site_url}assets/social-card.png" if site_url else None,
