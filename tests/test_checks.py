@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from helpers import NAME, dump, entry, line_of, minimal, parse, real_catalog, refusal
 
+from conftest import PAGE_OF_RULE, Build
 from srg import check_refs
+from srg.blocks import split_rows
 from srg.errors import DataError
 from srg.load import PROJECT_SECURITY_HUB, parse_catalog
 from srg.securityhub import Provenance, Retired, load
@@ -358,3 +360,54 @@ def test_the_real_data_cites_controls_on_every_service() -> None:
     for service in catalog.services:
         cited = [c for entry in catalog.responsibilities for c in catalog.checks_of(entry, service.id)]
         assert cited, f"no check on {service.name}"
+
+
+# -- the second reading of the mapping (helpers/securityhub-second-reading.md), pinned ----------------------
+
+
+def test_patching_entries_cite_no_scan_enabled_control() -> None:
+    """Inspector.1, .2 and .4 fail when a scan type is off, patched or not: they check scanning, not patching."""
+    catalog = real_catalog()
+    for entry_id in ("guest-os-patching", "installed-software", "patch-management"):
+        cited = catalog.cited_checks(catalog.responsibility(entry_id))
+        assert not [c for c in cited if c.startswith("Inspector.")], entry_id
+    scanning = catalog.cited_checks(catalog.responsibility("vulnerability-scanning"))
+    assert {"Inspector.1", "Inspector.2", "Inspector.4"} <= set(scanning)
+
+
+def test_second_reading_moves_and_removals_hold() -> None:
+    catalog = real_catalog()
+
+    def on(entry_id: str, service_id: str) -> list[str]:
+        return catalog.checks_of(catalog.responsibility(entry_id), service_id)
+
+    assert "ElasticBeanstalk.2" not in on("installed-software", "elastic-beanstalk")
+    assert "ElasticBeanstalk.2" in on("managed-service-platform", "elastic-beanstalk")
+    assert "ECS.10" not in on("managed-service-patching", "fargate")
+    assert "ECS.10" in on("patch-management", "fargate")
+    assert "SSM.1" not in catalog.check_homes
+    assert "SSM.1" in {item.id for item in catalog.data.left_out_checks}
+    assert "ECS.8" in on("identity-and-access-management", "fargate")
+    assert "RDS.46" in on("vpc-internet-access", "aurora")
+
+
+def test_a_control_whose_statement_misleads_carries_a_sourced_note_under_every_citation(site: Build) -> None:
+    catalog = real_catalog()
+    for control_id in ("EKS.3", "S3.17", "KMS.5", "RDS.13"):
+        reading = catalog.reading(control_id)
+        assert reading.note, control_id
+        assert reading.sources, control_id
+    html = "".join(site.page(f"{page}/index.html") for page in set(PAGE_OF_RULE.values()))
+    cited = [
+        control_id
+        for entry in catalog.responsibilities
+        for row in split_rows(catalog, entry)
+        for control_id in catalog.check_ids(row.cell)
+    ]
+    assert html.count('class="srg-hub__note"') == sum(1 for c in cited if catalog.reading(c).note) > 0
+
+
+def test_a_note_without_its_source_is_refused() -> None:
+    document = cite(with_hub(), "ec2", "EC2.8")
+    document["controls"][0]["note"] = "Fails the default."
+    refused(document, r"id: EC2\.8", "control 'EC2.8'", "sources", "is missing: a note needs the AWS page")

@@ -141,6 +141,6 @@ def test_the_json_carries_the_checks_and_validates_against_the_schema() -> None:
     document = json.loads(exports.as_json(catalog, "https://example.org/schema.json"))
     jsonschema.validate(document, schema())
     data = next(e for e in document["responsibilities"] if e["id"] == "data-encryption")
-    assert data["services"]["rds"]["checks"] == ["RDS.3", "RDS.4"]
+    assert data["services"]["rds"]["checks"] == ["RDS.3", "RDS.4", "RDS.27"]
     assert {c["id"] for c in document["controls"]} == set(catalog.check_homes)
     assert document["account_wide_services"][0] == "IAM"

@@ -189,6 +189,11 @@ def _readings(data: DataFile, hub: SecurityHubCatalog, nist: NistCatalog | None)
             yield Problem((*at, "nist_source"), "is missing: name the source where the NIST ids were read")
         elif reading.nist_source is not None and reading.nist_source not in sources:
             yield Problem((*at, "nist_source"), f"names no source (got {reading.nist_source!r})")
+        if reading.note and not reading.sources:
+            yield Problem((*at, "sources"), "is missing: a note needs the AWS page that says it")
+        for n, source in enumerate(reading.sources):
+            if source not in sources:
+                yield Problem((*at, "sources", n), f"names no source (got {source!r})")
         for n, label in enumerate(reading.nist if nist else []):
             problem = nist.problem(label)  # type: ignore[union-attr]
             if problem:

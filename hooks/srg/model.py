@@ -426,6 +426,14 @@ class ControlReading(_Strict):
     config_rule: ConfigRule = Field(
         None, description="The AWS Config rule the user guide names, where the catalog names another"
     )
+    note: Text = Field(
+        None,
+        description="What a result means, where the control's statement alone would mislead a reader (it fails a "
+        "safe default, it evaluates more than the cell's resources); shown under every citation",
+    )
+    sources: Annotated[list[Id], Unique, _unique("Source ids")] = Field(
+        [], description="Required with a note: the AWS pages that say it (ids from `sources:`)"
+    )
 
 
 class LeftOutCheck(_Strict):
