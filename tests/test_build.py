@@ -155,9 +155,14 @@ def folds_of(html: str) -> dict[str, str]:
 
 def checklist_of(html: str) -> list[tuple[str, str]]:
     """A service page's checklist in its order: (entry id, risk) of each item."""
+    return [(entry_id, risk) for entry_id, risk, _ in checklist_items(html)]
+
+
+def checklist_items(html: str) -> list[tuple[str, str, str]]:
+    """A service page's checklist in its order: (entry id, risk, severity of its most severe check) of each item."""
     listed = re.search(r'<ul class="srg-checklist">(.*?)</ul>', html, flags=re.S)
     assert listed
-    return re.findall(r'<li id="do-([a-z0-9-]+)" data-risk="([a-z-]+)">', listed[1])
+    return re.findall(r'<li id="do-([a-z0-9-]+)" data-risk="([a-z-]+)" data-severity="([a-z]+)">', listed[1])
 
 
 def test_every_entry_is_on_each_service_page_in_its_area_or_as_not_applicable(site: Build, catalog: Catalog) -> None:
@@ -188,16 +193,15 @@ def test_each_checklist_puts_what_is_off_or_open_by_default_first_and_leaves_out
     for service in catalog.services:
         html = site.page(f"services/{service.id}/index.html")
         to_do = [e for e in catalog.responsibilities if catalog.cell(e, service.id).owner in {"customer", "shared"}]
-        ordered = sorted(to_do, key=lambda e: catalog.checklist_key(e, service.id))
+        ordered = sorted(to_do, key=lambda e: catalog.severity_key(e, service.id))
         assert checklist_of(html) == [(e.id, catalog.risk_on(e, service.id)) for e in ordered], service.id
         by_aws = [e.id for e in catalog.responsibilities if catalog.cell(e, service.id).owner == "aws"]
         listed = html[html.index('id="aws-does-list"') : html.index('id="areas"')]
         assert re.findall(r'<li><a href="[^"]*#([a-z0-9-]+)">', listed) == by_aws, service.id
         assert '<details class="srg-fold" id="aws-does-list">' in html
-    # On RDS, storage encryption is off by default (its cell says so) and automated backups are on: the first
-    # comes first, tagged, and the second carries no tag.
+    # On RDS, storage encryption is off by default (its cell says so) and automated backups are on: among items
+    # whose checks are equally severe, the first comes first, tagged, and the second carries no tag.
     rds = checklist_of(site.page("services/rds/index.html"))
-    assert rds[0][1] == "off-by-default"
     assert ("data-encryption", "off-by-default") in rds
     assert ("backups-and-resilience", "other") in rds
     assert rds.index(("data-encryption", "off-by-default")) < rds.index(("backups-and-resilience", "other"))
@@ -854,3 +858,27 @@ def test_every_service_page_says_when_its_answers_were_checked(site: Build, cata
         assert re.findall(r'<time datetime="([0-9-]+)">', said[1]) == sorted(
             {days[0].isoformat(), days[-1].isoformat()}
         ), service.id
+
+
+def test_each_service_checklist_is_ordered_by_severity_and_shows_each_items_checks(
+    site: Build, catalog: Catalog
+) -> None:
+    """Critical, High, Medium, Low, Informational, then the items with no automated check, marked; each item shows
+    the checks of its cell, each linked to its section of the Security Hub user guide."""
+    levels = ["critical", "high", "medium", "low", "informational", "none"]
+    for service in catalog.services:
+        html = site.page(f"services/{service.id}/index.html")
+        items = checklist_items(html)
+        ranks = [levels.index(severity) for _, _, severity in items]
+        assert ranks == sorted(ranks), service.id
+        for entry_id, _, severity in items:
+            item = re.search(rf'<li id="do-{entry_id}" .*?</li>', html, flags=re.S)
+            assert item
+            controls = catalog.checks(catalog.cell(catalog.responsibility(entry_id), service.id))
+            assert severity == (controls[0].severity.lower() if controls else "none"), (service.id, entry_id)
+            shown = re.findall(r'<a class="srg-hub__id" href="([^"]+)">([^<]+)</a>', item[0])
+            assert shown == [(c.guide_url, c.id) for c in controls], (service.id, entry_id)
+            assert ('class="srg-severity srg-severity--none">No automated check<' in item[0]) == (not controls)
+    rds = checklist_items(site.page("services/rds/index.html"))
+    assert rds[0][2] in ("critical", "high")
+    assert rds[-1][2] == "none"

@@ -30,7 +30,7 @@ from pydantic_core import PydanticCustomError
 
 from .nist import Control as NistControl
 from .nist import NistCatalog
-from .securityhub import EMPTY_CATALOG, Control, SecurityHubCatalog
+from .securityhub import EMPTY_CATALOG, SEVERITIES, Control, SecurityHubCatalog
 
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal[Owner, "n/a"]
@@ -608,6 +608,13 @@ class Catalog:
     def checklist_key(self, entry: Responsibility, service_id: str) -> tuple[int, int]:
         """A service's checklist order as one sortable key: the rank of its risk in RISKS, then the file's order."""
         return RISKS.index(self.risk_on(entry, service_id)), self._position[entry.id]
+
+    def severity_key(self, entry: Responsibility, service_id: str) -> tuple[int, int, int]:
+        """A service's checklist order: the most severe Security Hub check cited on the cell itself, for the
+        default setup (Critical first, a cell with none last), then `checklist_key` among equals."""
+        controls = self.checks(self.cells[entry.id][service_id])
+        top = controls[0].severity_rank if controls else len(SEVERITIES)
+        return (top, *self.checklist_key(entry, service_id))
 
     @cached_property
     def _position(self) -> dict[str, int]:
