@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check test schema stale markdown zensical links build clean nist-catalog
+.PHONY: serve check test schema stale markdown zensical links build clean securityhub nist-catalog
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -45,6 +45,12 @@ test: $(VENV)/.installed node_modules/.installed
 schema: $(VENV)/.installed
 	cd hooks && ../$(BIN)/python -m srg.schema > ../docs/data/responsibilities.schema.json.tmp
 	mv docs/data/responsibilities.schema.json.tmp docs/data/responsibilities.schema.json
+
+# Take a new copy of AWS's Security Hub control catalog from a local snapshot (a git directory or clone) of
+# awslabs/oscal-content-for-aws-services into docs/data/security-hub/, and print the controls added and retired.
+securityhub: $(VENV)/.installed
+	@test -n "$(SNAPSHOT)" || { echo "usage: make securityhub SNAPSHOT=<git dir of awslabs/oscal-content-for-aws-services>"; exit 2; }
+	cd hooks && ../$(BIN)/python -m srg.securityhub_refresh $(abspath $(SNAPSHOT)) ../docs/data/security-hub
 
 # Refresh the pinned NIST SP 800-53 Rev. 5 catalog (docs/data/nist-800-53/) from a local snapshot of
 # usnistgov/oscal-content at NIST_REF; prints the controls added, removed and withdrawn. Nothing here

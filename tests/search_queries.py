@@ -53,6 +53,19 @@ QUERIES: dict[str, str] = {
     "EKS endpoint": "aws/#service-endpoints",
     "instance store encryption": "customer/#data-encryption",
     "edge locations": "aws/#global-infrastructure",
+    # Security Hub controls, by id and by AWS Config rule, land on their first citation: the check itself, in the
+    # row of the service that cites it, in its section ('hub-<id>').
+    "RDS.3": "customer/#hub-rds-3",
+    "S3.1": "customer/#hub-s3-1",
+    "rds-storage-encrypted": "customer/#hub-rds-3",
+    "EKS.8": "customer/#hub-eks-8",
+    "ec2-imdsv2-check": "shared/#hub-ec2-8",
+    "Lambda.1": "customer/#hub-lambda-1",
+    "multi-region-cloudtrail-enabled": "customer/#hub-cloudtrail-1",
+    "EC2.1": "customer/#hub-ec2-1",  # not EC2.13 or EC2.18, which the prefix matches too
+    "IAM.1": "customer/#hub-iam-1",
+    # A rule whose words are an answer's own search words lands on the answer, opened at the row that cites it.
+    "s3-bucket-level-public-access-prohibited": "customer/#public-storage-access",
     # Issue 30: the topics first-time readers typed that found nothing or the wrong section.
     "GuardDuty": "customer/#threat-detection",
     "threat detection": "customer/#threat-detection",

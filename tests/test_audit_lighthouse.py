@@ -30,10 +30,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.audit]
 REPORTS = ARTIFACTS / "lighthouse"
 THEME_STYLESHEETS = ("/assets/stylesheets/main.", "/assets/stylesheets/palette.", "/assets/guide.css")
 # Elements on a page: 1,500 as before, except the pages whose size grows with the data, each with the budget
-# it holds at the real size (55 entries, 10 services, about 240 sources: self-check 5,082, customer 3,165, matrix
-# 1,564 elements in the built HTML) with about 15% to spare. The speed issue (at 25 services) is to bring them down.
+# it holds at the real size (55 entries, 10 services, about 250 sources, 127 Security Hub controls on 160 cells:
+# self-check 5,082, customer 4,474, matrix 1,745 elements in the built HTML) with about 15% to spare. The checks
+# cost about three elements a control under a cell and one mark a matrix cell (customer 3,165 -> 4,474, matrix
+# 1,564 -> 1,745); a service page stays under 1,500 with its checklist's checks (RDS 1,121). The speed issue (at
+# 25 services) is to bring them down.
 DOM_BUDGET = 1500
-DOM_BUDGETS = {"customer/": 3700, "sources/": 3300, "self-check/": 5900, "matrix/": 1800}
+DOM_BUDGETS = {"customer/": 5200, "sources/": 3300, "self-check/": 5900, "matrix/": 2000}
 
 
 def dom_budget(served: Served) -> int:

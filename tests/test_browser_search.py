@@ -45,7 +45,9 @@ def test_query_lands_on_its_section_first(
     search_page, base_url: str, catalog: Catalog, query: str, expected: str
 ) -> None:
     page_path, _, anchor = expected.partition("#")
-    if anchor and page_path.strip("/") in PAGE_OF_RULE.values() and anchor not in catalog.ids_and_aliases():
+    checks = {catalog.security_hub.control(c).anchor for c in catalog.check_homes}
+    known = anchor in catalog.ids_and_aliases() or anchor in checks
+    if anchor and page_path.strip("/") in PAGE_OF_RULE.values() and not known:
         pytest.skip(
             f"the entry {anchor!r} is not in docs/data/responsibilities.yml yet, so {query!r} cannot land on it"
         )
@@ -68,7 +70,16 @@ def test_query_lands_on_its_section_first(
     after_paint(search_page)
     named = named_services(query, catalog)
     landed = search_page.locator(f"[data-entry='{anchor}'] li.srg-landed")
-    if named and landed.count():  # a query that names a service opens at that service's row
+    if anchor in checks:  # a Security Hub control, by id or Config rule: the check itself, its row marked
+        check = search_page.locator(f"[id='{anchor}']")
+        assert query.lower() in check.locator("xpath=ancestor::li[@data-checks][1]").get_attribute("data-checks")
+        row = search_page.locator(f"li.srg-landed:has([id='{anchor}'])")
+        assert row.count() == 1, f"{query!r}: the row that cites it is not marked"
+        assert_in_view(search_page, check, f"{query!r}: the check")
+    elif landed.count() and not named:  # an AWS Config rule: the section, at the row of the service that cites it
+        assert query.lower() in landed.get_attribute("data-checks").split(), f"{query!r} landed on another row"
+        assert_in_view(search_page, landed, f"{query!r}: the row that cites it")
+    elif named and landed.count():  # a query that names a service opens at that service's row
         assert set(named) & set(landed.get_attribute("data-service").split()), f"{query!r} landed on another row"
         assert_in_view(search_page, landed, f"{query!r}: the row of {named}")
     else:

@@ -54,13 +54,14 @@ def test_matrix_filter_is_in_the_address_and_survives_a_reload(browser, base_url
     page.close()
 
 
-def says(catalog: Catalog, entry_id: str, service_id: str) -> tuple[str, str]:
-    """What a matrix cell says: its owner and its reason (none where the entry does not apply, unless noted)."""
+def says(catalog: Catalog, entry_id: str, service_id: str) -> tuple[str, str, tuple[str, ...]]:
+    """What a matrix cell says: its owner, its reason (none where the entry does not apply, unless noted) and the
+    Security Hub controls that check it."""
     entry = catalog.responsibility(entry_id)
     cell = catalog.cell(entry, service_id)
     if cell.owner == "n/a" and not cell.note:
-        return ("na", "")
-    return (cell.owner.replace("n/a", "na"), catalog.reason_on(entry, service_id))
+        return ("na", "", ())
+    return (cell.owner.replace("n/a", "na"), catalog.reason_on(entry, service_id), tuple(catalog.check_ids(cell)))
 
 
 def test_matrix_compares_the_services_picked_in_the_address(browser, base_url: str, catalog: Catalog) -> None:

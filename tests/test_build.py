@@ -101,7 +101,8 @@ def test_every_entry_is_a_section_anchored_at_its_id_under_its_rule(site: Build,
             assert 'class="srg-owners-line"' not in block, entry.id
         # One row per distinct answer: every service in exactly one row, under its own owner.
         rows = re.findall(
-            r'<li data-service="([a-z0-9 -]+)"><span class="srg-split__service">([^<]+)</span> '
+            r'<li data-service="([a-z0-9 -]+)"(?: data-checks="[^"]*" data-hub-size="[a-z]+")?>'
+            r'<span class="srg-split__service">([^<]+)</span> '
             r'<span class="srg-owner srg-owner--([a-z]+)">',
             block,
         )
@@ -154,9 +155,14 @@ def folds_of(html: str) -> dict[str, str]:
 
 def checklist_of(html: str) -> list[tuple[str, str]]:
     """A service page's checklist in its order: (entry id, risk) of each item."""
+    return [(entry_id, risk) for entry_id, risk, _ in checklist_items(html)]
+
+
+def checklist_items(html: str) -> list[tuple[str, str, str]]:
+    """A service page's checklist in its order: (entry id, risk, severity of its most severe check) of each item."""
     listed = re.search(r'<ul class="srg-checklist">(.*?)</ul>', html, flags=re.S)
     assert listed
-    return re.findall(r'<li id="do-([a-z0-9-]+)" data-risk="([a-z-]+)">', listed[1])
+    return re.findall(r'<li id="do-([a-z0-9-]+)" data-risk="([a-z-]+)" data-severity="([a-z]+)">', listed[1])
 
 
 def test_every_entry_is_on_each_service_page_in_its_area_or_as_not_applicable(site: Build, catalog: Catalog) -> None:
@@ -187,16 +193,15 @@ def test_each_checklist_puts_what_is_off_or_open_by_default_first_and_leaves_out
     for service in catalog.services:
         html = site.page(f"services/{service.id}/index.html")
         to_do = [e for e in catalog.responsibilities if catalog.cell(e, service.id).owner in {"customer", "shared"}]
-        ordered = sorted(to_do, key=lambda e: catalog.checklist_key(e, service.id))
+        ordered = sorted(to_do, key=lambda e: catalog.severity_key(e, service.id))
         assert checklist_of(html) == [(e.id, catalog.risk_on(e, service.id)) for e in ordered], service.id
         by_aws = [e.id for e in catalog.responsibilities if catalog.cell(e, service.id).owner == "aws"]
         listed = html[html.index('id="aws-does-list"') : html.index('id="areas"')]
         assert re.findall(r'<li><a href="[^"]*#([a-z0-9-]+)">', listed) == by_aws, service.id
         assert '<details class="srg-fold" id="aws-does-list">' in html
-    # On RDS, storage encryption is off by default (its cell says so) and automated backups are on: the first
-    # comes first, tagged, and the second carries no tag.
+    # On RDS, storage encryption is off by default (its cell says so) and automated backups are on: among items
+    # whose checks are equally severe, the first comes first, tagged, and the second carries no tag.
     rds = checklist_of(site.page("services/rds/index.html"))
-    assert rds[0][1] == "off-by-default"
     assert ("data-encryption", "off-by-default") in rds
     assert ("backups-and-resilience", "other") in rds
     assert rds.index(("data-encryption", "off-by-default")) < rds.index(("backups-and-resilience", "other"))
@@ -570,7 +575,7 @@ DATA_CASES: dict[str, tuple[Callable[[str], str], str | None, str]] = {
         "entry 'application-data': field 'rule' must be one of aws, customer, shared (got 'AWS ')",
     ),
     "unknown-service": (
-        sub_once(r"^( +)ec2: shared$", r"\1ec3: shared"),
+        sub_once(r"^( +)ec2: n/a$", r"\1ec3: n/a"),
         CHANGED,
         "field 'services.ec3' is not a service, a kind or 'default'",
     ),
@@ -876,7 +881,7 @@ def test_without_javascript_every_row_shows_and_each_names_its_services(site: Bu
     assert re.findall(r'<tr data-service="([a-z0-9-]+)"[^>]*>', index) == ids
     for entry in catalog.responsibilities:
         block = entry_block(site.page(f"{PAGE_OF_RULE[entry.rule]}/index.html"), entry.id)
-        rows = re.findall(r'<li data-service="([a-z0-9 -]+)">', block)
+        rows = re.findall(r'<li data-service="([a-z0-9 -]+)"[^>]*>', block)
         assert sorted(i for row in rows for i in row.split()) == sorted(ids), entry.id
     comparison = article_of(site.page("comparison/index.html"))
     for entry_id, row in re.findall(r'<tr data-entry="([a-z0-9-]+)">(.*?)</tr>', comparison, flags=re.S):
@@ -891,3 +896,27 @@ def test_without_javascript_every_row_shows_and_each_names_its_services(site: Bu
     questions = re.findall(question, check)
     assert questions
     assert all(mine == theirs for mine, theirs in questions)
+
+
+def test_each_service_checklist_is_ordered_by_severity_and_shows_each_items_checks(
+    site: Build, catalog: Catalog
+) -> None:
+    """Critical, High, Medium, Low, Informational, then the items with no automated check, marked; each item shows
+    the checks of its cell, each linked to its section of the Security Hub user guide."""
+    levels = ["critical", "high", "medium", "low", "informational", "none"]
+    for service in catalog.services:
+        html = site.page(f"services/{service.id}/index.html")
+        items = checklist_items(html)
+        ranks = [levels.index(severity) for _, _, severity in items]
+        assert ranks == sorted(ranks), service.id
+        for entry_id, _, severity in items:
+            item = re.search(rf'<li id="do-{entry_id}" .*?</li>', html, flags=re.S)
+            assert item
+            controls = catalog.checks(catalog.cell(catalog.responsibility(entry_id), service.id))
+            assert severity == (controls[0].severity.lower() if controls else "none"), (service.id, entry_id)
+            shown = re.findall(r'<a class="srg-hub__id" href="([^"]+)">([^<]+)</a>', item[0])
+            assert shown == [(c.guide_url, c.id) for c in controls], (service.id, entry_id)
+            assert ('class="srg-severity srg-severity--none">No automated check<' in item[0]) == (not controls)
+    rds = checklist_items(site.page("services/rds/index.html"))
+    assert rds[0][2] in ("critical", "high")
+    assert rds[-1][2] == "none"

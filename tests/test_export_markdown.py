@@ -109,3 +109,12 @@ def test_an_expanded_page_keeps_no_marker_or_reference(tmp_path: Path) -> None:
         assert "<!-- srg:" not in text, page
         assert "[[" not in text, page
     shutil.rmtree(tmp_path / "out")
+
+
+def test_the_pinned_security_hub_catalog_is_not_exported(tmp_path: Path) -> None:
+    from srg.export_markdown import export
+
+    out = tmp_path / "markdown"
+    export(ROOT / "docs", out)
+    assert (out / "data" / "responsibilities.json").exists()
+    assert not (out / "data" / "security-hub").exists()

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import DATA_FILE, NAME, dump, entry, line_of, minimal, real_catalog, refusal
+from helpers import DATA_FILE
 from trestle.oscal.catalog import Catalog as TrestleCatalog
 
+from srg import securityhub
 from srg.errors import DataError
-from srg.load import load_catalog, parse_catalog
+from srg.load import PROJECT_SECURITY_HUB, load_catalog
 from srg.nist import (
     CATALOG_FILE,
     LICENSE_FILE,
@@ -275,6 +276,7 @@ def test_a_missing_or_malformed_file_fails_in_one_sentence(
 
 def test_the_data_file_is_refused_when_the_catalog_beside_it_is_missing(tmp_path: Path) -> None:
     shutil.copy(DATA_FILE, tmp_path / "responsibilities.yml")
+    shutil.copytree(PROJECT_SECURITY_HUB, tmp_path / securityhub.FOLDER)
     with pytest.raises(DataError) as caught:
         load_catalog(tmp_path / "responsibilities.yml", "docs/data/responsibilities.yml")
     assert str(caught.value).startswith(
@@ -284,59 +286,7 @@ def test_the_data_file_is_refused_when_the_catalog_beside_it_is_missing(tmp_path
     assert load_catalog(tmp_path / "responsibilities.yml").nist is not None
 
 
-# -- the data's NIST ids ------------------------------------------------------------------------------
-
-
-def with_nist(**nist: Any) -> dict:
-    document = minimal()
-    fields = {"controls": ["AC-2", "AC-2(1)"], "securityhub": ["IAM.1"], "sources": ["aws-notes"], "read": TODAY}
-    entry(document, "guest-os-patching")["nist"] = {**fields, **nist}
-    return document
-
-
-def test_nist_ids_load_as_the_catalog_names_them() -> None:
-    catalog = parse_catalog(dump(with_nist()), NAME)
-    guest = catalog.responsibility("guest-os-patching")
-    assert [(c.id, c.label) for c in catalog.nist_controls(guest)] == [("ac-2", "AC-2"), ("ac-2.1", "AC-2(1)")]
-    assert catalog.nist_controls(catalog.responsibility("host-os-patching")) == []
-
-
-@pytest.mark.parametrize(
-    ("nist", "field", "says"),
-    [
-        (
-            {"controls": ["AC-2", "SC-99"]},
-            "nist.controls.1",
-            "names no control of NIST SP 800-53 Rev. 5 (got 'SC-99'; the catalog is "
-            "docs/data/nist-800-53/catalog.json, version",
-        ),
-        ({"controls": ["AC-02(01)"]}, "nist.controls.0", "(got 'AC-02(01)'; NIST writes it 'AC-2(1)';"),
-        ({"controls": ["ac-2.1"]}, "nist.controls.0", "written as NIST does, like 'AC-2' or 'AC-2(1)'; NIST writes"),
-        ({"controls": ["AC-2(10)"]}, "nist.controls.0", "names a control NIST has withdrawn"),
-        ({"controls": ["AC-2", "AC-2"]}, "nist.controls", "lists 'AC-2' twice; list each once"),
-        ({"controls": []}, "nist.controls", "must be a non-empty list"),
-        ({"securityhub": ["rds-3"]}, "nist.securityhub.0", "must be an AWS Security Hub control id, like 'RDS.3'"),
-        ({"sources": ["no-such-page"]}, "nist.sources.0", "names no source (got 'no-such-page')"),
-        ({"read": "yesterday"}, "nist.read", "must be a date like"),
-    ],
-)
-def test_a_wrong_nist_id_fails_naming_file_line_entry_and_id(nist: dict, field: str, says: str) -> None:
-    text = dump(with_nist(**nist))
-    message = refusal(text)
-    key, *item = field.split(".")[1:]
-    line = line_of(text, rf"^\s+{key}:", after="  nist:") + (1 + int(item[0]) if item else 0)
-    assert message.startswith(f"{NAME}:{line}: entry 'guest-os-patching': field '{field}' "), message
-    assert says in message, message
-    assert "\n" not in message
-
-
-def test_the_real_data_names_only_controls_of_the_pinned_catalog() -> None:
-    catalog = real_catalog()
-    mapped = [e for e in catalog.responsibilities if e.nist]
-    assert len(mapped) >= 10
-    for item in mapped:
-        assert [c.label for c in catalog.nist_controls(item)] == item.nist.controls
-        assert all(source.startswith("securityhub-src-") for source in item.nist.sources), item.id
+# -- the data's NIST ids: on the Security Hub controls read (`controls:`), tested in test_checks.py ---------------
 
 
 # -- the refresh from a snapshot -------------------------------------------------------------------------

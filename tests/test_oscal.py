@@ -16,9 +16,9 @@ from trestle.oscal.component import ComponentDefinition
 
 from conftest import Build, section_of
 from srg.load import parse_catalog
-from srg.model import Catalog, Cell, Condition
+from srg.model import Catalog
 from srg.nist import pinned
-from srg.oscal import NS, as_oscal, component_definition, security_hub_url
+from srg.oscal import NS, as_oscal, component_definition
 from srg.oscal import OSCAL_VERSION as WRITTEN_VERSION
 
 EXPORT = "data/responsibilities.oscal.json"
@@ -101,8 +101,8 @@ def test_nist_controls_are_requirements_keyed_to_nists_ids(exported: dict, catal
         expected = Counter(
             (e.id, control.id)
             for e in catalog.responsibilities
-            if catalog.applies(e, service.id)
-            for control in catalog.nist_controls(e)
+            if catalog.applies(e, service.id) and catalog.nist_reading(e, service.id)
+            for control in catalog.nist_reading(e, service.id).controls  # type: ignore[union-attr]
         )
         assert found == expected, service.id
     assert any(c["control-implementations"][1:] for c in exported["component-definition"]["components"])
@@ -122,17 +122,38 @@ def test_the_export_names_its_sources_by_addresses_that_work(exported: dict, sit
     assert len(uuids) == len(set(uuids))
 
 
-def test_the_downloads_offer_the_export_and_the_csv_and_json_carry_nist_ids(site: Build, catalog: Catalog) -> None:
+def test_the_downloads_offer_the_export_and_the_csv_and_json_carry_nist_ids_and_checks(
+    site: Build, catalog: Catalog
+) -> None:
     html = site.page("comparison/index.html")
     assert 'href="../data/responsibilities.oscal.json"' in html
     assert 'id="oscal"' in html
     rows = list(csv.DictReader(io.StringIO(site.page("data/responsibilities.csv"))))
     for row in rows:
-        nist = catalog.responsibility(row["id"]).nist
-        assert row["nist"] == (" ".join(nist.controls) if nist else ""), row["id"]
+        reading = catalog.nist_reading(catalog.responsibility(row["id"]))
+        assert row["nist"] == (" ".join(c.label for c in reading.controls) if reading else ""), row["id"]
+        assert row["checks"] == " ".join(catalog.cell(catalog.responsibility(row["id"]), row["service"]).checks)
     document = json.loads(site.page("data/responsibilities.json"))
+    assert {c["id"] for c in document["controls"]} == {c.id for c in catalog.data.controls}
     encryption = next(e for e in document["responsibilities"] if e["id"] == "data-encryption")
-    assert encryption["nist"]["controls"] == catalog.responsibility("data-encryption").nist.controls
+    rds = catalog.cell(catalog.responsibility("data-encryption"), "rds")
+    assert encryption["services"]["rds"]["checks"] == rds.checks
+    assert encryption["services"]["rds"]["checks"]
+
+
+def test_every_cells_checks_are_links_to_the_user_guide_in_the_export(exported: dict, catalog: Catalog) -> None:
+    for service, component in zip(catalog.services, exported["component-definition"]["components"], strict=True):
+        requirements = {r["control-id"]: r for r in component["control-implementations"][0]["implemented-requirements"]}
+        for item in catalog.responsibilities:
+            if not catalog.applies(item, service.id):
+                continue
+            links = [link for link in requirements[item.id]["links"] if link["rel"] == "check"]
+            cited = catalog.checks_of(item, service.id)
+            assert [link["text"].split(":")[0].removeprefix("AWS Security Hub control ") for link in links] == [
+                *catalog.cell(item, service.id).checks,
+                *(c for condition in catalog.cell(item, service.id).conditions for c in condition.checks),
+            ]
+            assert {link["href"] for link in links} == {catalog.security_hub.control(c).guide_url for c in cited}
 
 
 def test_each_section_shows_its_nist_controls_as_nist_writes_them(site: Build, catalog: Catalog) -> None:
@@ -142,72 +163,66 @@ def test_each_section_shows_its_nist_controls_as_nist_writes_them(site: Build, c
         block = html[html.index(f'data-entry="{item.id}"') :]
         block = block[: block.index('class="srg-checked"')]
         shown = re.findall(r'<span class="srg-nist__control" title="[^"]*">([^<]+)</span>', block)
-        assert shown == (item.nist.controls if item.nist else []), item.id
-        if item.nist:
-            assert all(f"<code>{check}</code>" in block for check in item.nist.securityhub)
-            assert f'<time datetime="{item.nist.read.isoformat()}">' in block
+        reading = catalog.nist_reading(item)
+        assert shown == ([c.label for c in reading.controls] if reading else []), item.id
+        if reading:
+            assert all(f"<code>{check}</code>" in block for check in reading.securityhub)
+            assert f'<time datetime="{reading.read.isoformat()}">' in block
 
 
 # -- the export from small data: checks become links, the same data gives the same file -------------
 
 
-class CheckedCell(Cell):
-    """A cell with the Security Hub checks another part of the data adds (`checks`), for the export to link."""
-
-    checks: tuple[str, ...] = ()
-
-
-class CheckedCondition(Condition):
-    checks: tuple[str, ...] = ()
-
-
 def small() -> Catalog:
+    """The small document, guest OS patching checked on EC2 (and in a setup of it), SSM.2 with NIST ids."""
     document = minimal()
+    names = {"ec2": "EC2", "lambda": "Lambda", "s3": "S3", "dynamodb": "DynamoDB"}
+    for service in document["services"]:
+        service["evaluated_as"] = names[service["id"]]
+    document["account_wide_services"] = ["SSM", "Inspector"]
     guest = entry(document, "guest-os-patching")
     guest["services"]["abstracted"] = "n/a"
-    guest["nist"] = {
-        "controls": ["SI-2", "SI-2(2)"],
-        "securityhub": ["SSM.2"],
+    setup = {"when": "Custom AMI", "owner": "customer", "note": "Patch it.", "checks": ["Inspector.1"]}
+    guest["services"]["ec2"] = {
+        "owner": "customer",
+        "note": "Patch it.",
         "sources": ["aws-notes"],
-        "read": "2026-12-01",
+        "checks": ["SSM.2", "EC2.8"],
+        "conditions": [setup],
     }
+    document["controls"] = [
+        {"id": "EC2.8", "read": "2026-11-30"},
+        {"id": "Inspector.1", "read": "2026-11-30"},
+        {"id": "SSM.2", "read": "2026-12-01", "nist_source": "aws-notes", "nist": ["SI-2", "SI-2(2)"]},
+    ]
     return parse_catalog(dump(document), NAME)
 
 
 def test_security_hub_checks_of_cells_and_setups_become_links() -> None:
     catalog = small()
-    condition = CheckedCondition(when="Custom AMI", owner="customer", note="Patch it.", checks=("Inspector.1",))
-    catalog.cells["guest-os-patching"]["ec2"] = CheckedCell(
-        owner="customer", note="Patch it.", sources=["aws-notes"], conditions=[condition], checks=("SSM.2", "EC2.8")
-    )
     url_of = {e.id: f"https://guide.test/{e.rule}/#{e.id}" for e in catalog.responsibilities}
     document = component_definition(catalog, url_of, "responsibilities.json")["component-definition"]
     ec2 = document["components"][0]["control-implementations"][0]["implemented-requirements"][0]
     checks = [(link["href"], link["text"]) for link in ec2["links"] if link["rel"] == "check"]
+    ssm2, ec28 = catalog.security_hub.control("SSM.2"), catalog.security_hub.control("EC2.8")
+    inspector1 = catalog.security_hub.control("Inspector.1")
     assert checks == [
         (
             "https://docs.aws.amazon.com/securityhub/latest/userguide/ssm-controls.html#ssm-2",
-            "AWS Security Hub control SSM.2",
+            f"AWS Security Hub control SSM.2: {ssm2.statement} ({ssm2.severity_label})",
         ),
         (
             "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-8",
-            "AWS Security Hub control EC2.8",
+            f"AWS Security Hub control EC2.8: {ec28.statement} ({ec28.severity_label})",
         ),
         (
             "https://docs.aws.amazon.com/securityhub/latest/userguide/inspector-controls.html#inspector-1",
-            "AWS Security Hub control Inspector.1 (Custom AMI)",
+            f"AWS Security Hub control Inspector.1: {inspector1.statement} ({inspector1.severity_label}; Custom AMI)",
         ),
     ]
     ComponentDefinition.model_validate(document)
     lambda_ = document["components"][1]["control-implementations"][0]["implemented-requirements"][0]
     assert [link["rel"] for link in lambda_["links"]] == ["reference", "reference"]
-
-
-def test_security_hub_urls_follow_the_user_guides_pages() -> None:
-    assert (
-        security_hub_url("RDS.3") == "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-3"
-    )
-    assert security_hub_url("CloudTrail.1").endswith("/cloudtrail-controls.html#cloudtrail-1")
 
 
 def test_the_same_data_gives_the_same_file_and_new_data_a_new_uuid() -> None:
@@ -226,7 +241,7 @@ def test_the_same_data_gives_the_same_file_and_new_data_a_new_uuid() -> None:
 def test_a_service_without_nist_ids_has_only_the_guides_implementation() -> None:
     document = component_definition(small(), {"guest-os-patching": "/", "host-os-patching": "/"}, "x.json")
     components = document["component-definition"]["components"]
-    assert [len(c["control-implementations"]) for c in components] == [2, 2, 1, 1]
+    assert [len(c["control-implementations"]) for c in components] == [2, 1, 1, 1]  # NIST ids of EC2's SSM.2 only
     nist = components[0]["control-implementations"][1]["implemented-requirements"]
     assert [(r["control-id"], props(r)["owner"]) for r in nist] == [("si-2", "customer"), ("si-2.2", "customer")]
     assert document["component-definition"]["metadata"]["last-modified"] == "2026-12-01T00:00:00+00:00"

@@ -245,9 +245,11 @@ def test_comparison_table_has_an_area_heading_and_a_row_per_entry() -> None:
     rows = [row for row in tree(text).find_all("tr") if "data-entry" in row.attrs]
     assert [row.attrs["data-entry"] for row in rows] == [GUEST, HOST, BACKUPS]
     cells = [[td.words for td in row.find_all("td")] for row in rows]
-    assert cells[0][1] == "Varies by service Customer: Amazon EC2 · AWS: AWS Lambda, Amazon S3, Amazon DynamoDB"
-    assert cells[1] == ["Host OS patching", "AWS", "Patches the host.", "Patches the guest."]
-    assert cells[2][1] == "Shared", "a service the entry does not apply to does not make it vary"
+    assert cells[0][1] == (
+        "Varies by service Customer: Amazon EC2 · AWS: AWS Lambda, Amazon S3, Amazon DynamoDB No automated check"
+    )
+    assert cells[1] == ["Host OS patching", "AWS No automated check", "Patches the host.", "Patches the guest."]
+    assert cells[2][1] == "Shared No automated check", "a service the entry does not apply to does not make it vary"
 
 
 def test_sources_list_puts_aws_documentation_first_and_names_who_cites_it() -> None:
@@ -321,16 +323,16 @@ def test_service_page_checklist_holds_the_customer_and_shared_cells_anchored_do_
     assert "## What the customer still has to do on Amazon EC2 { #checklist" in text
     checklist = text[text.index("{ #checklist") : text.index("{ #aws-does")]
     items = tree(checklist).find("ul", class_="srg-checklist").find_all("li")
-    assert [(li.attrs["id"], li.find("span").words) for li in items] == [
+    assert [(li.attrs["id"], li.find("span", class_="srg-owner").words) for li in items] == [
         ("do-guest-os-patching", "Customer"),
         ("do-backups", "Shared"),
     ]
-    assert items[0].words == "Customer Guest OS patching: The customer patches the instance."
+    assert items[0].words == "No automated check Customer Guest OS patching: The customer patches the instance."
     assert items[0].find("a").attrs["href"] == "../../customer/#guest-os-patching"
     assert "## What the customer still has to do on Amazon EC2 { #checklist" in text
     assert tree(checklist).find("p", class_="srg-checklist__counts").words == (
         "In Amazon EC2's default setup, 1 task is the customer's alone and 1 is shared with AWS, "
-        "which does part of each."
+        "which does part of each. No Security Hub control checks any of these 2."
     )
     rows = [tr.attrs.get("id") for tr in tree(text).find_all("tr") if tr.attrs.get("id")]
     assert rows == ["ec2-guest-os-patching", "ec2-host-os-patching", "ec2-backups"]
@@ -350,7 +352,7 @@ def test_checklist_puts_what_is_off_by_default_first_then_what_exposes_data() ->
     ]
     assert [li.find("span", class_="srg-risk").words for li in items] == ["Off or open by default", "Data exposure"]
     assert items[0].words == (
-        "Shared Backups Off or open by default: AWS: Patches the host. Customer: Patches the guest."
+        "No automated check Shared Backups Off or open by default: AWS: Patches the host. Customer: Patches the guest."
     )
     data = parse(doc)
     assert [li.attrs["id"] for li in _checklist(data, "s3")] == ["do-backups"]
@@ -359,12 +361,72 @@ def test_checklist_puts_what_is_off_by_default_first_then_what_exposes_data() ->
     assert keys == sorted(keys)
 
 
+def _checked(doc: dict[str, Any], guest: list[str], backups: list[str]) -> Catalog:
+    """The document (changed in place) with Security Hub checks on EC2: `guest` on guest OS patching, `backups` on
+    backups."""
+    for service, name in zip(doc["services"], ["EC2", "Lambda", "S3", "DynamoDB"], strict=True):
+        service["evaluated_as"] = name
+    entry(doc, GUEST)["services"]["ec2"]["checks"] = guest
+    entry(doc, BACKUPS)["services"]["ec2"] = {"owner": "shared", "checks": backups}
+    doc["controls"] = [{"id": i, "read": "2026-12-07"} for i in dict.fromkeys([*guest, *backups])]
+    return parse(doc)
+
+
+def _order(data: Catalog) -> list[tuple[str, str]]:
+    return [(li.attrs["id"].removeprefix("do-"), li.attrs["data-severity"]) for li in _checklist(data, "ec2")]
+
+
+def test_checklist_puts_the_item_with_the_most_severe_check_first_and_those_without_last() -> None:
+    # Guest OS patching comes first in the file; a Medium check (EC2.6) on backups puts it before a Low (EC2.28).
+    assert _order(_checked(document(), ["EC2.28"], ["EC2.6"])) == [(BACKUPS, "medium"), (GUEST, "low")]
+    # The most severe of an item's checks counts: Critical EC2.19 beside Low EC2.28 beats High EC2.8.
+    assert _order(_checked(document(), ["EC2.28", "EC2.19"], ["EC2.8"])) == [(GUEST, "critical"), (BACKUPS, "high")]
+    # An item with no check goes last, even when off by default, and says so where its tag would be.
+    doc = document()
+    entry(doc, GUEST)["risk"] = "off-by-default"
+    data = _checked(doc, [], ["EC2.28"])
+    assert _order(data) == [(BACKUPS, "low"), (GUEST, "none")]
+    items = _checklist(data, "ec2")
+    assert items[1].find("span", class_="srg-severity--none").words == "No automated check"
+    assert items[0].find("span", class_="srg-severity").words == "Low"
+    checks = items[0].find("span", class_="srg-checklist__checks")
+    assert checks.words == "Security Hub: EC2.28 Low"
+    assert checks.find("a").attrs["href"].endswith("/ec2-controls.html#ec2-28")
+
+
+def test_checklist_keeps_the_most_urgent_first_among_equally_severe_items() -> None:
+    # Both Medium: the file's order, guest OS patching first ...
+    assert _order(_checked(document(), ["EC2.6"], ["EC2.3"])) == [(GUEST, "medium"), (BACKUPS, "medium")]
+    # ... unless backups is off by default on EC2 (Catalog.checklist_key breaks the tie).
+    doc = document()
+    _checked(doc, ["EC2.6"], ["EC2.3"])
+    entry(doc, BACKUPS)["services"]["ec2"] |= {"risk": "off-by-default", "sources": ["aws-notes"]}
+    data = parse(doc)
+    assert _order(data) == [(BACKUPS, "medium"), (GUEST, "medium")]
+    keys = [data.severity_key(data.responsibility(i), "ec2") for i in (BACKUPS, GUEST)]
+    assert keys == sorted(keys)
+
+
+def test_checklist_counts_say_how_many_of_each_severity_come_first() -> None:
+    data = _checked(document(), ["EC2.28", "EC2.19"], ["EC2.8"])
+    rows = service_pages.checklist(data, data.service("ec2"))
+    assert service_pages.severity_sentence(rows) == (
+        "Ordered by the most severe Security Hub check of each: 1 Critical and 1 High."
+    )
+    data = _checked(document(), [], ["EC2.6"])
+    rows = service_pages.checklist(data, data.service("ec2"))
+    assert service_pages.severity_sentence(rows) == (
+        "Ordered by the most severe Security Hub check of each: 1 Medium, then 1 with no automated check."
+    )
+
+
 def test_checklist_counts_say_how_many_of_each_risk_come_first() -> None:
     assert service_pages.urgency_sentence(Counter({"off-by-default": 4, "exposes-data": 11, "other": 17})) == (
-        "Most urgent first: 4 off or open by default, then 11 that expose data if left undone, then the other 17."
+        "Where equal, the most urgent first: 4 off or open by default, then 11 that expose data if left undone, "
+        "then the other 17."
     )
     assert service_pages.urgency_sentence(Counter({"exposes-data": 1})) == (
-        "Most urgent first: 1 that exposes data if left undone."
+        "Where equal, the most urgent first: 1 that exposes data if left undone."
     )
     assert service_pages.urgency_sentence(Counter({"other": 3})) == ""
 

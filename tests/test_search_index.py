@@ -12,7 +12,7 @@ import pytest
 from conftest import Build, section_of
 from srg.load import parse_catalog
 from srg.model import Catalog
-from srg.search import SearchIndexError, WholePage, shape_index
+from srg.search import SearchIndexError, WholePage, rule_tags, shape_index
 
 SMALL = """
 sources: [{id: notes, title: The notes, url: "https://docs.aws.amazon.com/notes.html"}]
@@ -117,3 +117,34 @@ def test_generated_results_write_quotes_as_quotes(docs: list[dict]) -> None:
     generated = [doc for doc in docs if "'" in doc["text"] or '"' in doc["text"]]
     assert generated, "no generated result has a quote: this test no longer reads them"
     assert not [doc["location"] for doc in docs if "&#39;" in doc["text"] or "&#34;" in doc["text"]]
+
+
+def test_each_cited_control_is_a_result_at_its_first_citation(docs: list[dict], catalog: Catalog) -> None:
+    by_location = {doc["location"]: doc for doc in docs}
+    homes = catalog.check_homes
+    assert len(homes) == len({c for e in catalog.responsibilities for c in catalog.cited_checks(e)})
+    for control_id, (entry_id, _) in homes.items():
+        control = catalog.security_hub.control(control_id)
+        page = section_of(entry_id, catalog).split("#")[0]
+        doc = by_location[f"{page}#{control.anchor}"]
+        assert doc["title"] == control_id
+        assert text_of(doc["text"]).startswith(control.statement)
+        assert doc["tags"] == rule_tags(catalog, control)
+    rds3 = by_location["customer/#hub-rds-3"]
+    assert rds3["tags"] == ["storage-encrypted"]  # 'rds' names a service: the id says it already
+    assert "AWS Config rule rds-storage-encrypted" in text_of(rds3["text"])
+    assert "on Amazon RDS" in text_of(rds3["text"])
+    # The user guide's name of an AWS Config rule first, then the catalog's where it differs.
+    ssm2 = catalog.security_hub.control("SSM.2")
+    assert rule_tags(catalog, ssm2) == [
+        "managedinstance-patch-compliance-status-check",
+        "managedinstance-patch-compliance",
+    ]
+
+
+def test_an_entrys_answer_keeps_only_its_own_search_words(docs: list[dict], catalog: Catalog) -> None:
+    """Controls are results of their own: the words of their rules ('s3', 'public') would outweigh an answer's."""
+    tags = {doc["location"]: doc.get("tags", []) for doc in docs}
+    assert tags["customer/#public-storage-access"] == catalog.responsibility("public-storage-access").search
+    ids = set(catalog.check_homes)
+    assert not ids & {tag for doc_tags in tags.values() for tag in doc_tags}, "a control id is a tag"

@@ -40,9 +40,11 @@ SKIPPED = {"script", "style", "code", "pre"}
 class ReadText(HTMLParser):
     """The words a reader meets on a page, as (where, text): text, tooltips, labels, descriptions.
 
-    Leaves out scripts and code, and the titles of the AWS pages the guide cites
-    (`a.srg-source` links, links to a source's entry and the sources list's items),
-    which are AWS's words. With `attributes` off, only the text, as it reads on.
+    Leaves out scripts and code, the titles of the AWS pages the guide cites
+    (`a.srg-source` links, links to a source's entry and the sources list's items)
+    and the Security Hub controls under a cell (`li.srg-hub__check`: id, statement,
+    severity and Config rule from AWS's catalog), which are AWS's words. With
+    `attributes` off, only the text, as it reads on.
     """
 
     def __init__(self, attributes: bool = True) -> None:
@@ -59,7 +61,7 @@ class ReadText(HTMLParser):
                 self.skipping.append(tag)
             return
         cites = tag == "a" and "#source-" in found.get("href", "")  # a link to a cited page's entry in Sources
-        if tag in SKIPPED or cites or (classes & {"srg-source", "srg-source__title"}):
+        if tag in SKIPPED or cites or (classes & {"srg-source", "srg-source__title", "srg-hub__check"}):
             self.skipping.append(tag)
             return
         if tag == "meta" and found.get("property", found.get("name", "")).endswith(("url", "image", "type")):
@@ -100,13 +102,16 @@ def every_page(site: Build) -> dict[str, str]:
 
 
 def search_words(site: Build, catalog: Catalog) -> dict[str, str]:
-    """Each search document's title, text and tags, by location, without the titles of the pages it cites."""
+    """Each search document's title, text and tags, by location, without the titles of the pages it cites and the
+    statements of the Security Hub controls, which are AWS's words."""
     docs = json.loads(site.page("search/search_index.json"))["docs"]
     words = {}
     for doc in docs:
         text = " ".join([doc["title"], unescape(re.sub(r"<[^>]+>", " ", doc["text"])), *doc.get("tags", [])])
         for source in catalog.sources:
             text = text.replace(source.title, "")
+        for control_id in catalog.check_homes:  # a Security Hub control's result quotes AWS's statement
+            text = text.replace(catalog.security_hub.control(control_id).statement, "")
         words[doc["location"]] = text
     return words
 

@@ -3,7 +3,10 @@
 //   on to its new one.
 // - A search result opens the answer's section with the query in the address
 //   (?h=…): when the query names a service ("guest os lambda"), the page opens
-//   at that service's row of the section, marked, instead of the section's top.
+//   at that service's row of the section, marked, instead of the section's top;
+//   when it names a Security Hub control ("RDS.3") or its AWS Config rule, at
+//   the row of the service that cites it. A control's own search result lands
+//   on the check itself, and its row is marked.
 // - With services pinned, a link or a search that opens a section shows the
 //   pinned services' rows on the first screen.
 (function () {
@@ -48,6 +51,14 @@
     return partial.length ? partial[0] : null;
   }
 
+  // The first row whose Security Hub checks a query names, by control id ("rds.3") or AWS Config rule.
+  function citingRow(rows, words) {
+    return rows.filter(function (row) {
+      var checks = (row.getAttribute("data-checks") || "").split(" ");
+      return words.some(function (word) { return word && checks.indexOf(word) !== -1; });
+    })[0];
+  }
+
   function landOnServiceRow() {
     var query = new URLSearchParams(window.location.search).get("h");
     var heading = target();
@@ -60,8 +71,11 @@
     rows.forEach(function (row) {
       ids = ids.concat(servicesOf(row));
     });
-    var service = namedService(query.toLowerCase().split(/[\s+]+/), ids);
-    var row = service && rows.filter(function (each) { return servicesOf(each).indexOf(service) !== -1; })[0];
+    var words = query.toLowerCase().split(/[\s+]+/);
+    var service = namedService(words, ids);
+    var row = service
+      ? rows.filter(function (each) { return servicesOf(each).indexOf(service) !== -1; })[0]
+      : citingRow(rows, words);
     if (row) {
       // A service the reader did not pin is folded under "Other services": the query names it, so open them.
       window.srgPinned.reveal(row);
@@ -106,9 +120,21 @@
     });
   }
 
+  // A search for a Security Hub control lands on the check itself (its first citation): mark the row it is in.
+  function landOnCheck() {
+    var check = target();
+    var row = check && check.classList.contains("srg-hub__check") && check.closest("ul.srg-split > li");
+    if (row) {
+      // A service the reader did not pin is folded under "Other services": the search names its check, so open them.
+      window.srgPinned.reveal(row);
+      row.classList.add("srg-landed");
+    }
+    return Boolean(row);
+  }
+
   // Every page, instant navigation included (docs/assets/theme.js).
   window.srgTheme.onPage(function () {
-    if (!followMoved() && !landOnServiceRow()) {
+    if (!followMoved() && !landOnCheck() && !landOnServiceRow()) {
       landOnPinnedRows();
     }
   });

@@ -9,7 +9,7 @@ from a template.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import html
 from .html import Linker
@@ -56,6 +56,8 @@ class SplitRow:
     label: str
     cell: Cell
     reason: str
+    # The controls whose search result lands in this row, by where they are cited: -1 the cell, n its condition n.
+    anchors: dict[int, set[str]] = field(default_factory=dict)
 
 
 def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
@@ -81,8 +83,23 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
             label = _services_label(catalog.services, services)
             if cell.owner == "n/a" and not cell.note and len(services) > 1:
                 reason = "Does not apply to these services."
-        rows.append(SplitRow(services, label, cell, reason))
+        rows.append(SplitRow(services, label, cell, reason, _anchors(catalog, entry, services, cell)))
     return rows
+
+
+def _anchors(catalog: Catalog, entry: Responsibility, services: list[Service], cell: Cell) -> dict[int, set[str]]:
+    """The controls first cited in this row (`Catalog.check_homes`), placed at their first holder in the row."""
+    ids = {s.id for s in services}
+    homed = {
+        c for c, (entry_id, service_id) in catalog.check_homes.items() if entry_id == entry.id and service_id in ids
+    }
+    anchors: dict[int, set[str]] = {}
+    for index, holder in [(-1, cell), *enumerate(cell.conditions)]:
+        placed = homed & set(holder.checks)
+        if placed:
+            anchors[index] = placed
+            homed -= placed
+    return anchors
 
 
 def _services_label(every: list[Service], named: list[Service]) -> str:
@@ -181,6 +198,7 @@ class Run:
     reason: str
     label: str
     conditions: list[Condition]
+    checks: list[str]  # the Security Hub controls of the cell and its conditions
 
 
 @dataclass(frozen=True)
@@ -220,7 +238,7 @@ def _runs(catalog: Catalog, entry: Responsibility) -> list[Run]:
         cell = catalog.cell(entry, group[0].id)
         reason = "" if cell.owner == "n/a" and not cell.note else catalog.reason_on(entry, group[0].id)
         label = "Every service" if every else ", ".join(s.name for s in group)
-        runs.append(Run(group, cell.owner, reason, label, cell.conditions))
+        runs.append(Run(group, cell.owner, reason, label, cell.conditions, catalog.check_ids(cell)))
     return runs
 
 
@@ -267,13 +285,14 @@ def _and(names: list[str]) -> str:
 
 
 def questions(catalog: Catalog) -> list[Question]:
-    """Every question of the self-check, in service order; services whose cells agree (`Cell.key`) share one."""
+    """Every question of the self-check, in service order; services whose answers agree (`Cell.answer_key`, the
+    cell but its Security Hub checks, which the self-check does not show) share one."""
     asked: list[Question] = []
     for entry in catalog.responsibilities:
         by_answer: dict[tuple[object, ...], list[Service]] = {}
         for service in catalog.services:
             if catalog.applies(entry, service.id):
-                by_answer.setdefault(catalog.cell(entry, service.id).key, []).append(service)
+                by_answer.setdefault(catalog.cell(entry, service.id).answer_key, []).append(service)
         for group in by_answer.values():
             cell = catalog.cell(entry, group[0].id)
             asked.append(Question(entry, group, cell.owner, catalog.reason_on(entry, group[0].id), cell.conditions))

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import KINDS, Cell, DataFile, Responsibility
-from .nist import NistCatalog
 
 DEFAULT_KEY = "default"
 
@@ -21,12 +20,11 @@ class Problem:
     message: str
 
 
-def first_problem(data: DataFile, nist: NistCatalog | None = None) -> Problem | None:
-    """The first broken rule; with `nist`, every NIST id must be one of its controls."""
-    return next(_problems(data, nist), None)
+def first_problem(data: DataFile) -> Problem | None:
+    return next(_problems(data), None)
 
 
-def _problems(data: DataFile, nist: NistCatalog | None) -> Iterator[Problem]:
+def _problems(data: DataFile) -> Iterator[Problem]:
     yield from _unique_ids(data)
     sources = {s.id: s for s in data.sources}
     yield from _kind_order(data)
@@ -50,7 +48,6 @@ def _problems(data: DataFile, nist: NistCatalog | None) -> Iterator[Problem]:
             if source not in sources:
                 yield Problem((*at, "sources", n), f"names no source (got {source!r})")
         yield from _cells(data, entry, at, sources)
-        yield from _nist(entry, at, sources, nist)
     yield from _layers(data)
     service_ids = {s.id for s in data.services}
     for index, question in enumerate(data.questions):
@@ -90,19 +87,6 @@ def _unique_ids(data: DataFile) -> Iterator[Problem]:
     clash = sorted(set(lists["services"]) & {*KINDS, DEFAULT_KEY})
     for service_id in clash:
         yield Problem(("services", lists["services"].index(service_id), "id"), f"{service_id!r} is reserved")
-
-
-def _nist(entry: Responsibility, at: tuple, sources: dict, nist: NistCatalog | None) -> Iterator[Problem]:
-    """Every NIST id is a control of NIST's catalog, written as NIST does; every page read is a source."""
-    if entry.nist is None:
-        return
-    for n, source in enumerate(entry.nist.sources):
-        if source not in sources:
-            yield Problem((*at, "nist", "sources", n), f"names no source (got {source!r})")
-    for n, label in enumerate(entry.nist.controls if nist else []):
-        problem = nist.problem(label)  # type: ignore[union-attr]
-        if problem:
-            yield Problem((*at, "nist", "controls", n), problem)
 
 
 def _layers(data: DataFile) -> Iterator[Problem]:

@@ -14,6 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import securityhub
 from .errors import SrgError
 from .exports import as_csv, as_json
 from .load import load_catalog
@@ -24,18 +25,24 @@ from .schema import schema_text
 from .service_pages import generated_pages, share_pages
 
 DATA_FILE = "data/responsibilities.yml"
+PINNED_FOLDERS = (securityhub.FOLDER, NIST_DIR)  # under docs/data/: read by the build, not published
 SITE_NAME = "Shared Responsibility Guide"
 
 
 def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = SITE_NAME) -> list[str]:
     """Write every page of `docs` as final Markdown into `out`; return the pages written."""
     catalog = load_catalog(docs / DATA_FILE, display_name=str(docs / DATA_FILE))
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    unpublished = [docs / "data" / folder for folder in PINNED_FOLDERS]  # mkdocs.yml's exclude_docs
+    pages = {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(docs.rglob("*.md"))
+        if not any(folder in p.parents for folder in unpublished)
+    }
     pages.update(generated_pages(catalog))
     site = Site(catalog, pages)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md", NIST_DIR))
+    shutil.copytree(docs, out, ignore=_not_published)
     for page, markdown in pages.items():
         front, body = _split_front_matter(markdown)
         target = out / page
@@ -53,6 +60,14 @@ def export(docs: Path, out: Path, site_url: str | None = None, site_name: str = 
     data.with_suffix(".oscal.json").write_text(as_oscal(catalog, url_of, "responsibilities.json"))
     data.with_name("responsibilities.schema.json").write_text(schema_text())
     return sorted(pages)
+
+
+def _not_published(folder: str, names: list[str]) -> set[str]:
+    """The pages (written below, expanded) and the pinned catalogs, which the site does not publish."""
+    skipped = {name for name in names if name.endswith(".md")}
+    if Path(folder).name == "data":
+        skipped.update(name for name in PINNED_FOLDERS if name in names)
+    return skipped
 
 
 def _split_front_matter(markdown: str) -> tuple[str, str]:

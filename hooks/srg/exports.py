@@ -23,6 +23,7 @@ CSV_COLUMNS = (
     "service_owner",
     "reason",
     "conditions",
+    "checks",
     "sources",
     "nist",
     "checked",
@@ -67,15 +68,19 @@ def as_json(catalog: Catalog, schema_url: str) -> str:
 def as_csv(catalog: Catalog, url_of: dict[str, str]) -> str:
     """One row per responsibility and service: the owner there, the reason, its conditions and sources.
 
-    `nist` holds the entry's NIST SP 800-53 Rev. 5 controls as NIST writes them, separated by spaces.
+    `checks` holds the Security Hub controls that check the customer's part there, separated by spaces (a
+    condition's follow its note in `conditions`); `nist` the entry's NIST SP 800-53 Rev. 5 controls as NIST writes
+    them, those of the checks its cells cite.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in catalog.responsibilities:
+        reading = catalog.nist_reading(entry)
+        nist = " ".join(control.label for control in reading.controls) if reading else ""
         for service in catalog.services:
             cell = catalog.cell(entry, service.id)
-            conditions = "; ".join(f"{c.when}: {c.owner}: {c.note}" for c in cell.conditions)
+            conditions = "; ".join(f"{c.when}: {c.owner}: {c.note}{_checks_of(c.checks)}" for c in cell.conditions)
             sources = " ".join(catalog.source(s).url or s for s in cell.sources or entry.sources)
             row = (
                 entry.id,
@@ -87,13 +92,18 @@ def as_csv(catalog: Catalog, url_of: dict[str, str]) -> str:
                 cell.owner,
                 catalog.reason_on(entry, service.id),
                 conditions,
+                " ".join(cell.checks),
                 sources,
-                " ".join(entry.nist.controls) if entry.nist else "",
+                nist,
                 entry.checked.isoformat(),
                 url_of[entry.id],
             )
             writer.writerow([_inert(value) for value in row])
     return out.getvalue()
+
+
+def _checks_of(ids: list[str]) -> str:
+    return f" (checks {' '.join(ids)})" if ids else ""
 
 
 def _inert(value: str) -> str:

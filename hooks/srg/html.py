@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -78,6 +80,18 @@ def long_date(day: datetime.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+# Words a control's statement writes in capitals that are values Security Hub reports, not acronyms: shown as code.
+STATUS_WORDS = re.compile(r"\b(NON_COMPLIANT|COMPLIANT)\b")
+
+
+def control_statement(text: str, mark: Callable[[str], Markup]) -> Markup:
+    """A control's statement from AWS's catalog, escaped, its terms marked and its status values as code."""
+    parts = STATUS_WORDS.split(text)
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if index % 2 else mark(part) for index, part in enumerate(parts) if part
+    )
+
+
 def bytecode_cache() -> FileSystemBytecodeCache:
     """Compiled templates kept in the system's temporary folder, out of every folder `mkdocs serve` watches.
 
@@ -105,6 +119,7 @@ def environment() -> Environment:
         RULE_PLACES=RULE_PLACES,
         RISK_TAGS=RISK_TAGS,
         long_date=long_date,
+        control_statement=control_statement,
         badge=badge,
         TABLE_OPEN=TABLE_OPEN,
         TABLE_CLOSE=TABLE_CLOSE,

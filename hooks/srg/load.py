@@ -15,16 +15,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import crossref
+from . import check_refs, crossref, securityhub
 from .errors import DataError
 from .model import (
     ANSWER_PATTERN,
+    CONFIG_RULE_PATTERN,
+    CONTROL_ID_PATTERN,
+    EVALUATED_SERVICE_PATTERN,
     HIDDEN_CHARS,
     ID_PATTERN,
     MAX_ANSWER_WORDS,
     NIST_LABEL_PATTERN,
     QUESTION_PATTERN,
-    SECURITY_HUB_ID_PATTERN,
     TERM_PATTERN,
     TEXT_PATTERN,
     URL_PATTERN,
@@ -33,6 +35,7 @@ from .model import (
     answer_problems,
 )
 from .nist import NIST_DIR, NistCatalog, load_nist, nist_label, pinned
+from .securityhub import SecurityHubCatalog
 from .yaml_lines import KeyProblem, parse_yaml
 from .yaml_lines import Path as DocPath
 
@@ -45,8 +48,10 @@ PATTERN_MEANINGS = {
     "'control plane'",
     QUESTION_PATTERN: "must read on from 'On Amazon EC2, …' (start lowercase) and end with '?', "
     "like 'who patches the guest OS?'",
+    CONTROL_ID_PATTERN: "must be a Security Hub control id, like 'RDS.3'",
+    EVALUATED_SERVICE_PATTERN: "must be a service as Security Hub's catalog names it, like 'EC2' or 'Secrets Manager'",
+    CONFIG_RULE_PATTERN: "must be an AWS Config rule name, like 'rds-storage-encrypted'",
     NIST_LABEL_PATTERN: "must be a control of NIST SP 800-53 Rev. 5 written as NIST does, like 'AC-2' or 'AC-2(1)'",
-    SECURITY_HUB_ID_PATTERN: "must be an AWS Security Hub control id, like 'RDS.3'",
 }
 # Lists whose items are named by a field of theirs in messages.
 ITEM_NAMES = {
@@ -57,30 +62,42 @@ ITEM_NAMES = {
     "layers": ("layer", "id"),
     "glossary": ("glossary term", "term"),
     "questions": ("question", "question"),
+    "controls": ("control", "id"),
+    "left_out_checks": ("left-out control", "id"),
 }
 # The names of the model's union branches, which pydantic puts in an error's path.
 _TAGS = {"as-owner", "as-cell", "for-every-service", "by-key"}
 
 
+# The Security Hub catalog pinned in this project, for data read without a path of its own.
+PROJECT_SECURITY_HUB = Path(__file__).resolve().parents[2] / "docs" / "data" / securityhub.FOLDER
+
+
 def load_catalog(path: Path, display_name: str | None = None) -> Catalog:
     """Load `path`, validate every field and return the Catalog, or raise DataError.
 
-    The NIST catalog its NIST ids are checked against is the pinned copy beside it, in `nist-800-53/`.
+    The catalogs its checks and NIST ids are checked against are the pinned copies beside it, in
+    `security-hub/` and `nist-800-53/`.
     """
     name = display_name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{name}: cannot read the data file: {error}") from error
+    hub = securityhub.load(securityhub.folder_of(path), str(Path(name).parent / securityhub.FOLDER))
     nist = load_nist(path.parent / NIST_DIR, f"{name.rpartition('/')[0] or '.'}/{NIST_DIR}")
-    return parse_catalog(text, name, nist)
+    return parse_catalog(text, name, hub, nist)
 
 
-def parse_catalog(text: str, name: str, nist: NistCatalog | None = None) -> Catalog:
+def parse_catalog(
+    text: str, name: str, security_hub: SecurityHubCatalog | None = None, nist: NistCatalog | None = None
+) -> Catalog:
     """Parse YAML `text` (named `name` in messages) into a validated Catalog.
 
-    NIST ids are checked against `nist`, by default the copy pinned in this repository.
+    The checks are validated against `security_hub` and the NIST ids against `nist`, by default the copies
+    pinned in this repository.
     """
+    hub = security_hub or securityhub.load(PROJECT_SECURITY_HUB, "docs/data/" + securityhub.FOLDER)
     nist = nist or pinned()
     try:
         document, lines = parse_yaml(text, name)
@@ -94,10 +111,10 @@ def parse_catalog(text: str, name: str, nist: NistCatalog | None = None) -> Cata
         data = DataFile.model_validate(document)
     except ValidationError as error:
         raise DataError(_message(name, document, lines, error.errors()[0])) from None
-    problem = crossref.first_problem(data, nist)
+    problem = crossref.first_problem(data) or check_refs.first_problem(data, hub, nist)
     if problem:
         raise DataError(_located(name, document, lines, problem.path, problem.message))
-    return Catalog(name, data, crossref.resolve_cells(data), nist)
+    return Catalog(name, data, crossref.resolve_cells(data), hub, nist)
 
 
 def _message(name: str, document: Any, lines: dict[DocPath, int], error: Any) -> str:
@@ -125,11 +142,13 @@ def _where(document: Any, path: DocPath) -> tuple[str, str]:
     """'entry 'guest-os-patching'' and 'services.rds.owner' for a path into the document."""
     if len(path) < 2 or not isinstance(path[1], int):
         return "top level", ".".join(str(p) for p in path)
-    kind, key = ITEM_NAMES.get(str(path[0]), (str(path[0]), "id"))
     try:
         item = document[path[0]][path[1]]
     except (KeyError, IndexError, TypeError):
         item = None
+    if isinstance(item, str):  # an item of a list of names (account_wide_services), not of items with ids
+        return "top level", ".".join(str(p) for p in path)
+    kind, key = ITEM_NAMES.get(str(path[0]), (str(path[0]), "id"))
     label = item.get(key) if isinstance(item, dict) else None
     who = f"{kind} '{label}'" if isinstance(label, str) else f"{kind} #{path[1] + 1}"
     return who, ".".join(str(p) for p in path[2:])

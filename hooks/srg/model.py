@@ -28,7 +28,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .nist import Control, NistCatalog
+from .nist import Control as NistControl
+from .nist import NistCatalog
+from .securityhub import EMPTY_CATALOG, SEVERITIES, Control, SecurityHubCatalog
 
 Owner = Literal["aws", "customer", "shared"]
 CellOwner = Literal[Owner, "n/a"]
@@ -85,9 +87,13 @@ ID_PATTERN = rf"^[a-z0-9]+(?:-[a-z0-9]+)*{END}"
 URL_PATTERN = rf"^https://[^\s<>\"']+{END}"
 TERM_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*{END}"
 QUESTION_PATTERN = rf"^[a-z][^{HIDDEN_CHARS}]*\?{END}"
-# A control of NIST SP 800-53 Rev. 5 as NIST writes it ('AC-2', 'AC-2(1)'), and an AWS Security Hub control ('RDS.3').
+# A Security Hub control id ('RDS.3', 'SecretsManager.1'), a service as Security Hub's catalog names it in
+# EvaluatedServices ('EC2', 'Secrets Manager'), an AWS Config rule name, a control of NIST SP 800-53 Rev. 5 as
+# NIST writes it ('AC-2', 'AC-2(1)').
+CONTROL_ID_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*\.[1-9][0-9]*{END}"
+EVALUATED_SERVICE_PATTERN = rf"^[A-Za-z0-9](?:[A-Za-z0-9 ]*[A-Za-z0-9])?{END}"
+CONFIG_RULE_PATTERN = rf"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?{END}"
 NIST_LABEL_PATTERN = rf"^[A-Z]{{2}}-\d+(?:\(\d+\))?{END}"
-SECURITY_HUB_ID_PATTERN = rf"^[A-Za-z][A-Za-z0-9]*\.\d+{END}"
 MAX_TEXT = 400
 # An entry's answer (its `summary`): one sentence of at most 30 words that ends with a full stop, the
 # first thing its section says. Words are what spaces separate; a '.', '!' or '?' before a space (after
@@ -107,8 +113,10 @@ Id = Annotated[str, Strict(), StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[str, Strict(), StringConstraints(pattern=URL_PATTERN)]
 Question = Annotated[str, Strict(), StringConstraints(pattern=QUESTION_PATTERN, max_length=MAX_TEXT)]
 TermName = Annotated[str, Strict(), StringConstraints(pattern=TERM_PATTERN)]
+ControlId = Annotated[str, Strict(), StringConstraints(pattern=CONTROL_ID_PATTERN)]
+EvaluatedService = Annotated[str, Strict(), StringConstraints(pattern=EVALUATED_SERVICE_PATTERN)]
+ConfigRule = Annotated[str, Strict(), StringConstraints(pattern=CONFIG_RULE_PATTERN)]
 NistLabel = Annotated[str, Strict(), StringConstraints(pattern=NIST_LABEL_PATTERN)]
-SecurityHubId = Annotated[str, Strict(), StringConstraints(pattern=SECURITY_HUB_ID_PATTERN)]
 
 
 _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\s\S])")
@@ -198,6 +206,17 @@ class Service(_Strict):
     name: Text
     kind: Kind = Field(description="The service's kind in the model: " + ", ".join(KINDS))
     security: Id = Field(description="The source id of the service's AWS 'Security in …' chapter")
+    evaluated_as: EvaluatedService = Field(
+        None,
+        description="The service as Security Hub's catalog names it in EvaluatedServices ('EC2', 'ECS', 'RDS'): "
+        "controls that evaluate it may check this service's cells",
+    )
+    runs_on: Annotated[list[EvaluatedService], Unique, _unique("Services as Security Hub names them")] = Field(
+        [],
+        description="The services, as Security Hub names them, whose resources this service's workloads run on "
+        "(ECS on EC2 runs on EC2): their controls may check this service's cells too",
+    )
+
     default_setup: DefaultSetup = Field(
         description="The service's default setup, stated once: a cell's owner is who does the work in it; other "
         "setups are the cell's conditions, each with its own owner"
@@ -255,6 +274,11 @@ class Condition(_Strict):
     owner: CellOwner
     note: Text
     sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
+    checks: Annotated[list[ControlId], Unique, _unique("Security Hub control ids")] = Field(
+        [],
+        description="The Security Hub controls that check the customer's part here ('RDS.3'); each evaluates this "
+        "service, one it runs on, or an account-wide service",
+    )
 
 
 _NEEDS_SOURCES = {"required": ["sources"], "properties": {"sources": {"minItems": 1}}}
@@ -274,6 +298,11 @@ class Cell(_Strict):
     note: Text = None  # type: ignore[assignment]
     sources: Annotated[list[Id], Unique, _unique("Source ids")] = []
     conditions: Annotated[list[Condition], Field(min_length=1)] = []
+    checks: Annotated[list[ControlId], Unique, _unique("Security Hub control ids")] = Field(
+        [],
+        description="The Security Hub controls that check the customer's part here ('RDS.3'); each evaluates this "
+        "service, one it runs on, or an account-wide service",
+    )
     risk: Risk = Field(None, description=_RISK + ". On this service, instead of the entry's")  # type: ignore[assignment]
 
     @property
@@ -289,6 +318,11 @@ class Cell(_Strict):
         """
         return _hashable(self.model_dump(exclude={"risk"}))
 
+    @cached_property
+    def answer_key(self) -> tuple[Any, ...]:
+        """The cell's answer without its Security Hub checks: services whose answers agree share a question."""
+        return _hashable(self.model_dump(exclude={"checks": True, "conditions": {"__all__": {"checks"}}}))
+
 
 def _hashable(value: Any) -> Any:
     if isinstance(value, dict):
@@ -298,6 +332,13 @@ def _hashable(value: Any) -> Any:
     return value
 
 
+def nist_order(nist_id: str) -> tuple[str, int, int]:
+    """'AC-2(1)' -> ('AC', 2, 1): the order of NIST's catalog, family, control, enhancement."""
+    family, _, rest = nist_id.partition("-")
+    number, _, enhancement = rest.rstrip(")").partition("(")
+    return family, int(number), int(enhancement or 0)
+
+
 def lower_first(text: str) -> str:
     """Text to read on in a sentence: 'Guest OS patching' -> 'guest OS patching'; 'OS patching' stays."""
     return text[0].lower() + text[1:] if text[1:2].islower() else text
@@ -305,23 +346,6 @@ def lower_first(text: str) -> str:
 
 def _cell_form(value: Any) -> str:
     return "as-cell" if isinstance(value, dict) else "as-owner"
-
-
-class NistMapping(_Strict):
-    """The NIST SP 800-53 Rev. 5 controls that AWS relates to the Security Hub controls checking an entry."""
-
-    controls: Annotated[
-        list[NistLabel],
-        Unique,
-        _unique("Controls of NIST SP 800-53 Rev. 5, written as NIST does ('AC-2', 'AC-2(1)')", min_length=1),
-    ]
-    securityhub: Annotated[
-        list[SecurityHubId],
-        Unique,
-        _unique("The AWS Security Hub controls whose 'Related requirements' list them ('RDS.3')", min_length=1),
-    ]
-    sources: Annotated[list[Id], Unique, _unique("Source ids: the Security Hub control pages read", min_length=1)]
-    read: CheckedDate = Field(description="The day those pages' related requirements were read")
 
 
 CellSpec = Annotated[
@@ -371,11 +395,6 @@ class Responsibility(_Strict):
         [], description="Rules whose page once listed the entry: a pointer stays there, so old links keep working"
     )
     question: Question = None  # type: ignore[assignment]
-    nist: NistMapping = Field(
-        None,
-        description="Optional: the NIST SP 800-53 Rev. 5 controls AWS's Security Hub documentation relates to the "
-        "checks of this entry, each a label of NIST's catalog (docs/data/nist-800-53/)",
-    )
 
     def ask(self) -> str:
         """The self-check question about this entry, without the service: 'who patches the guest OS?'."""
@@ -388,6 +407,40 @@ class CommonQuestion(_Strict):
     question: Text
     answer: Id = Field(description="The id of the entry that answers it")
     service: Id = Field(None, description="The service the question is about, if one")
+
+
+class ControlReading(_Strict):
+    """A Security Hub control some cell cites, as read on its page of the Security Hub user guide."""
+
+    id: ControlId
+    read: CheckedDate = Field(description="The day the control was read against its section of the user guide")
+    nist: Annotated[list[NistLabel], Unique, _unique("Controls of NIST SP 800-53 Rev. 5 ('AC-2(1)')")] = Field(
+        [],
+        description="The NIST SP 800-53 Rev. 5 controls the user guide lists among the control's related "
+        "requirements, as NIST writes them, each a label of NIST's catalog (docs/data/nist-800-53/); the NIST ids "
+        "of a responsibility are those of the controls its cells cite",
+    )
+    nist_source: Id = Field(
+        None, description="Required with `nist`: the id of the source (under `sources:`) where they were read"
+    )
+    config_rule: ConfigRule = Field(
+        None, description="The AWS Config rule the user guide names, where the catalog names another"
+    )
+    note: Text = Field(
+        None,
+        description="What a result means, where the control's statement alone would mislead a reader (it fails a "
+        "safe default, it evaluates more than the cell's resources); shown under every citation",
+    )
+    sources: Annotated[list[Id], Unique, _unique("Source ids")] = Field(
+        [], description="Required with a note: the AWS pages that say it (ids from `sources:`)"
+    )
+
+
+class LeftOutCheck(_Strict):
+    """A control of one of the guide's services that no cell cites, and why."""
+
+    id: ControlId
+    reason: Text
 
 
 class DataFile(BaseModel):
@@ -411,9 +464,34 @@ class DataFile(BaseModel):
     glossary: Annotated[list[Term], Field(min_length=1)]
     responsibilities: Annotated[list[Responsibility], Field(min_length=1)]
     questions: list[CommonQuestion] = Field([], description="The questions people ask most, for the home page")
+    account_wide_services: Annotated[
+        list[EvaluatedService], Unique, _unique("Services as Security Hub's catalog names them")
+    ] = Field(
+        [],
+        description="Services outside the guide's whose controls may check a cell of any service: identity, keys, "
+        "logging, threat detection, scanning, backup, secrets (as Security Hub names them: 'IAM', 'KMS')",
+    )
+    controls: list[ControlReading] = Field(
+        [], description="Every Security Hub control a cell cites, as read on its page of the Security Hub user guide"
+    )
+    left_out_checks: list[LeftOutCheck] = Field(
+        [],
+        description="Controls of the guide's services (their own, those they run on, the account-wide ones) that no "
+        "cell cites, each with the reason",
+    )
 
 
 # -- the validated catalog: the data file with every cell resolved ----------------------------
+
+
+@dataclass(frozen=True)
+class NistReading:
+    """A responsibility's NIST SP 800-53 Rev. 5 controls, derived from the `nist` of the checks its cells cite."""
+
+    controls: list[NistControl]
+    securityhub: list[str]  # the cited Security Hub controls whose related requirements list them
+    sources: list[str]  # the source ids where those were read
+    read: datetime.date  # the last day one of them was read
 
 
 @dataclass(frozen=True)
@@ -423,6 +501,7 @@ class Catalog:
     path: str
     data: DataFile
     cells: dict[str, dict[str, Cell]] = field(repr=False)
+    security_hub: SecurityHubCatalog = field(default=EMPTY_CATALOG, repr=False)
     nist: NistCatalog | None = field(default=None, repr=False)
 
     @property
@@ -530,6 +609,13 @@ class Catalog:
         """A service's checklist order as one sortable key: the rank of its risk in RISKS, then the file's order."""
         return RISKS.index(self.risk_on(entry, service_id)), self._position[entry.id]
 
+    def severity_key(self, entry: Responsibility, service_id: str) -> tuple[int, int, int]:
+        """A service's checklist order: the most severe Security Hub check cited on the cell itself, for the
+        default setup (Critical first, a cell with none last), then `checklist_key` among equals."""
+        controls = self.checks(self.cells[entry.id][service_id])
+        top = controls[0].severity_rank if controls else len(SEVERITIES)
+        return (top, *self.checklist_key(entry, service_id))
+
     @cached_property
     def _position(self) -> dict[str, int]:
         return {entry.id: n for n, entry in enumerate(self.responsibilities)}
@@ -547,11 +633,84 @@ class Catalog:
             return f"AWS: {entry.aws} Customer: {entry.customer}"
         return "Does not apply to this service."
 
-    def nist_controls(self, entry: Responsibility) -> list[Control]:
-        """The entry's NIST SP 800-53 Rev. 5 controls, as the pinned catalog names them, in the data's order."""
-        if entry.nist is None or self.nist is None:
-            return []
-        return [self.nist.control(label) for label in entry.nist.controls]
+    # -- Security Hub checks ----------------------------------------------------------------------
+
+    def checks(self, holder: Cell | Condition) -> list[Control]:
+        """The controls a cell or condition cites, the highest severity first (as listed where equal)."""
+        controls = [self.security_hub.control(control_id) for control_id in holder.checks]
+        return sorted(controls, key=lambda control: control.severity_rank)
+
+    def reading(self, control_id: str) -> ControlReading:
+        """How a cited control was read against the user guide: the day, its NIST ids, the Config rule it names."""
+        return self._readings[control_id]
+
+    @cached_property
+    def _readings(self) -> dict[str, ControlReading]:
+        return {reading.id: reading for reading in self.data.controls}
+
+    def config_rule(self, control: Control) -> str:
+        """The AWS Config rule of a control: the user guide's where it differs from the catalog's."""
+        reading = self._readings.get(control.id)
+        return reading.config_rule if reading and reading.config_rule else control.config_rule
+
+    @staticmethod
+    def check_ids(cell: Cell) -> list[str]:
+        """Every control id a cell cites, its conditions' included, each once."""
+        return list(dict.fromkeys([*cell.checks, *(c for condition in cell.conditions for c in condition.checks)]))
+
+    def check_words(self, cell: Cell) -> list[str]:
+        """What a search for the cell's checks types: each id and AWS Config rule, lowercase, its conditions' too."""
+        words: list[str] = []
+        for control_id in self.check_ids(cell):
+            control = self.security_hub.control(control_id)
+            words += [control_id.lower(), self.config_rule(control), control.config_rule]
+        return list(dict.fromkeys(words))
+
+    def checks_of(self, entry: Responsibility, service_id: str) -> list[str]:
+        """Every control id cited on the entry's cell for a service, its conditions' included, each once."""
+        return self.check_ids(self.cells[entry.id][service_id])
+
+    @cached_property
+    def check_homes(self) -> dict[str, tuple[str, str]]:
+        """Each cited control's first citation, (entry id, service id), in the file's and the services' order.
+
+        The search result for the control lands there (`Control.anchor`).
+        """
+        homes: dict[str, tuple[str, str]] = {}
+        for entry in self.responsibilities:
+            for service in self.services:
+                for control_id in self.checks_of(entry, service.id):
+                    homes.setdefault(control_id, (entry.id, service.id))
+        return homes
+
+    def checked_services(self, entry: Responsibility) -> list[Service]:
+        """The services on which some control checks the customer's part of the entry."""
+        return [s for s in self.services if self.checks_of(entry, s.id)]
+
+    def cited_checks(self, entry: Responsibility) -> list[str]:
+        """Every control id the entry cites on any service, in service order, each once."""
+        ids: list[str] = []
+        for service in self.services:
+            ids += [c for c in self.checks_of(entry, service.id) if c not in ids]
+        return ids
+
+    def nist_reading(self, entry: Responsibility, service_id: str | None = None) -> NistReading | None:
+        """The entry's NIST SP 800-53 Rev. 5 controls: those of the checks its cells cite (on one service, if named),
+        each once, in NIST's order.
+
+        None where no such check has NIST ids recorded, or without a NIST catalog to name them.
+        """
+        cited = self.checks_of(entry, service_id) if service_id else self.cited_checks(entry)
+        readings = [self.reading(c) for c in cited if self.reading(c).nist]
+        if not readings or self.nist is None:
+            return None
+        labels = sorted({label for reading in readings for label in reading.nist}, key=nist_order)
+        return NistReading(
+            controls=[self.nist.control(label) for label in labels],
+            securityhub=[reading.id for reading in readings],
+            sources=list(dict.fromkeys(reading.nist_source for reading in readings if reading.nist_source)),
+            read=max(reading.read for reading in readings),
+        )
 
     def ids_and_aliases(self) -> dict[str, str]:
         """Map every id and alias to the id of the responsibility it names."""

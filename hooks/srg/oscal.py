@@ -13,12 +13,14 @@ applies on a service becomes an implemented requirement with:
 - `remarks`: the other setups AWS's documentation names, each with its owner;
 - links: the guide's section (which cites every page), the AWS pages the cell
   itself cites, and the AWS Security Hub controls that check the customer's
-  part, where the data has them (`checks`, rel "check").
+  part (`checks`, rel "check"), each to its section of the Security Hub user
+  guide, its text the control's statement, severity and the setup it is for.
 
 Every responsibility is one requirement of a control implementation whose
 source is the guide's own data (control ids are its stable entry ids), so none
-is left out for lack of a NIST id. Those with NIST SP 800-53 Rev. 5 ids are
-also requirements of a second implementation, against NIST's catalog, one per
+is left out for lack of a NIST id. Where the checks cited on a service's cell
+have NIST SP 800-53 Rev. 5 ids (`Catalog.nist_reading`), the responsibility is
+also a requirement of a second implementation, against NIST's catalog, one per
 control (`control-id` in OSCAL form, `ac-2.1`), each linking back to the first.
 UUIDs are name-based (UUID 5), so the same data gives the same file.
 """
@@ -33,6 +35,7 @@ from typing import Any
 from pydantic_core import to_json
 
 from .model import OWNER_LABELS, Catalog, Cell, Responsibility, Service, lower_first
+from .securityhub import USER_GUIDE as SECURITY_HUB_GUIDE
 
 OSCAL_VERSION = "1.2.1"
 # The namespace of the guide's own props: a stable name, not an address (the site may move).
@@ -43,7 +46,6 @@ ROLES = {
     "customer": "The AWS customer",
 }
 ROLES_OF_OWNER = {"aws": ["aws"], "customer": ["customer"], "shared": ["aws", "customer"]}
-SECURITY_HUB_GUIDE = "https://docs.aws.amazon.com/securityhub/latest/userguide/"
 
 
 def _uuid(*parts: str) -> str:
@@ -54,20 +56,11 @@ def _prop(name: str, value: str) -> dict[str, str]:
     return {"name": name, "ns": NS, "value": value}
 
 
-def security_hub_url(control_id: str) -> str:
-    """The section of the Security Hub user guide on a control: 'RDS.3' -> '…/rds-controls.html#rds-3'."""
-    prefix = control_id.split(".", 1)[0].lower()
-    return f"{SECURITY_HUB_GUIDE}{prefix}-controls.html#{control_id.lower().replace('.', '-')}"
-
-
 def checks_of(cell: Cell) -> list[tuple[str, str | None]]:
-    """The Security Hub controls that check the customer's part on a cell, with the setup each is for (or None).
-
-    Read from the cell's and its conditions' `checks`, when the data has that field.
-    """
-    found: list[tuple[str, str | None]] = [(check, None) for check in getattr(cell, "checks", None) or []]
+    """The Security Hub controls that check the customer's part on a cell, with the setup each is for (or None)."""
+    found: list[tuple[str, str | None]] = [(check, None) for check in cell.checks]
     for condition in cell.conditions:
-        found += [(check, condition.when) for check in getattr(condition, "checks", None) or []]
+        found += [(check, condition.when) for check in condition.checks]
     return found
 
 
@@ -89,7 +82,7 @@ def as_oscal(catalog: Catalog, url_of: dict[str, str], data_href: str) -> str:
 
 def _last_day(catalog: Catalog) -> datetime.date:
     days = [entry.checked for entry in catalog.responsibilities]
-    days += [entry.nist.read for entry in catalog.responsibilities if entry.nist]
+    days += [reading.read for reading in catalog.data.controls]
     return max(days)
 
 
@@ -112,7 +105,7 @@ def _metadata(catalog: Catalog) -> dict[str, Any]:
 def _component(catalog: Catalog, service: Service, url_of: dict[str, str]) -> dict[str, Any]:
     applying = [entry for entry in catalog.responsibilities if catalog.applies(entry, service.id)]
     implementations = [_guide_implementation(catalog, service, applying, url_of)]
-    with_nist = [entry for entry in applying if catalog.nist_controls(entry)]
+    with_nist = [entry for entry in applying if catalog.nist_reading(entry, service.id)]
     if with_nist:
         implementations.append(_nist_implementation(catalog, service, with_nist))
     component: dict[str, Any] = {
@@ -178,8 +171,10 @@ def _links(catalog: Catalog, entry: Responsibility, cell: Cell, url_of: dict[str
         if source.url:
             links.append({"href": source.url, "rel": "reference", "text": source.title})
     for check, when in checks_of(cell):
-        text = f"AWS Security Hub control {check}" + (f" ({when})" if when else "")
-        links.append({"href": security_hub_url(check), "rel": "check", "text": text})
+        control = catalog.security_hub.control(check)
+        text = f"AWS Security Hub control {check}: {control.statement} ({control.severity_label}"
+        text += f"; {when})" if when else ")"
+        links.append({"href": control.guide_url or SECURITY_HUB_GUIDE, "rel": "check", "text": text})
     return links
 
 
@@ -187,7 +182,7 @@ def _nist_implementation(catalog: Catalog, service: Service, entries: list[Respo
     requirements = []
     for entry in entries:
         owner = catalog.cell(entry, service.id).owner
-        for control in catalog.nist_controls(entry):
+        for control in catalog.nist_reading(entry, service.id).controls:  # type: ignore[union-attr]
             requirements.append(
                 {
                     "uuid": _uuid("requirement", service.id, entry.id, control.id),

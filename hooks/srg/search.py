@@ -9,6 +9,8 @@ instead, as a reader should meet them in results:
 - the page itself: its title and its description;
 - each answer: its title, its one-line answer as text, its search words as
   tags (which Material weighs highest) and a boost over page-level hits;
+- each Security Hub control a cell cites: its id, statement, severity and
+  AWS Config rule, at its first citation, found by its id or rule;
 - each glossary term: the term, what it stands for and means.
 
 Hand-written pages are indexed by the theme as usual.
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 
 from .errors import SrgError
 from .html import render_fragment
-from .model import Catalog
+from .model import Catalog, lower_first
+from .securityhub import Control
 
 SECTION_BOOST = 2.0
 
@@ -59,6 +62,41 @@ def answer_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
     ]
 
 
+def check_docs(catalog: Catalog, location_of: dict[str, str]) -> list[dict]:
+    """One document per Security Hub control a cell cites, at its first citation: the row of the service there.
+
+    Its title is the control's id ('RDS.3') and its tags the words of its AWS Config rule ('storage-encrypted'),
+    so a search for either lands on the check itself, inside the section and the row that cite it; its statement,
+    severity and rule are its text. They are documents of their own, not tags of the answers: the rules' words
+    ('s3', 'public', 'access') would outweigh an answer's own search words. The id is not a tag: the theme matches
+    the word typed last as a prefix, and 'IAM' would find 'IAM.22' before the IAM answer.
+    """
+    docs = []
+    for control_id, (entry_id, _) in catalog.check_homes.items():
+        control = catalog.security_hub.control(control_id)
+        entry = catalog.responsibility(entry_id)
+        rule = catalog.config_rule(control)
+        services = [s.name for s in catalog.services if control_id in catalog.checks_of(entry, s.id)]
+        text = (
+            f"{control.statement}. Security Hub control, severity {control.severity_label}, AWS Config rule {rule}: "
+            f"it checks the customer's part of {lower_first(entry.title)} on {', '.join(services)}."
+        )
+        location = f"{location_of[entry_id].split('#')[0]}#{control.anchor}"
+        docs.append(_doc(location, control_id, text, tags=rule_tags(catalog, control)))
+    return docs
+
+
+def rule_tags(catalog: Catalog, control: Control) -> list[str]:
+    """A control's AWS Config rule, the user guide's and the catalog's, as tags of its search result.
+
+    A rule's words that name one of the guide's services ('rds' in 'rds-storage-encrypted') are left out: the id
+    names the service already, and a search for the service ('Fargate hosts') is not a search for the control.
+    """
+    names = {part for service in catalog.services for part in service.id.split("-")}
+    rules = dict.fromkeys([catalog.config_rule(control), control.config_rule])
+    return ["-".join(word for word in rule.split("-") if word not in names) or rule for rule in rules]
+
+
 def glossary_docs(catalog: Catalog, glossary_page: str) -> list[dict]:
     """One document per glossary term, at its own anchor."""
     return [
@@ -80,7 +118,12 @@ def shape_index(
     document of an address as the page), and every answer is in the index once.
     """
     children: dict[str, list[dict]] = {}
-    for doc in [*answer_docs(catalog, location_of), *glossary_docs(catalog, glossary_page)]:
+    own = [
+        *answer_docs(catalog, location_of),
+        *check_docs(catalog, location_of),
+        *glossary_docs(catalog, glossary_page),
+    ]
+    for doc in own:
         children.setdefault(doc["location"].split("#")[0], []).append(doc)
     docs: list[dict] = []
     for doc in index["docs"]:

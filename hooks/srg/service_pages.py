@@ -27,6 +27,7 @@ from .model import (
     Service,
     lower_first,
 )
+from .securityhub import SEVERITIES, Control
 
 TO_DO = ("customer", "shared")
 
@@ -40,14 +41,21 @@ class Row:
     owner: str
     reason: str
     risk: str
+    checks: tuple[Control, ...] = ()  # the Security Hub controls cited on the cell, the most severe first
+
+    @property
+    def severity(self) -> str:
+        """The most severe check's level in lowercase ('high'), or 'none' without a check."""
+        return self.checks[0].severity.lower() if self.checks else "none"
 
 
 def _rows(catalog: Catalog, service: Service, entries: list[Responsibility]) -> list[Row]:
     rows = []
     for entry in entries:
         if catalog.applies(entry, service.id):
-            owner, reason = catalog.cell(entry, service.id).owner, catalog.reason_on(entry, service.id)
-            rows.append(Row(entry, owner, reason, catalog.risk_on(entry, service.id)))
+            cell = catalog.cell(entry, service.id)
+            risk, checks = catalog.risk_on(entry, service.id), tuple(catalog.checks(cell))
+            rows.append(Row(entry, cell.owner, catalog.reason_on(entry, service.id), risk, checks))
     return rows
 
 
@@ -77,8 +85,22 @@ def left_sentence(service: Service, left: LeftToYou) -> str:
     )
 
 
+def severity_sentence(rows: list[Row]) -> str:
+    """'Ordered by the most severe Security Hub check of each: 2 Critical, 9 High, 12 Medium and 1 Low, then 8 with no
+    automated check.'"""
+    levels = Counter(row.checks[0].severity_label for row in rows if row.checks)
+    parts = [f"{levels[level.capitalize()]} {level.capitalize()}" for level in SEVERITIES if levels[level.capitalize()]]
+    unchecked = sum(1 for row in rows if not row.checks)
+    said = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
+    if not said:
+        return f"No Security Hub control checks any of these {unchecked}." if unchecked else ""
+    tail = f", then {unchecked} with no automated check" if unchecked else ""
+    return f"Ordered by the most severe Security Hub check of each: {said}{tail}."
+
+
 def urgency_sentence(risks: Counter[str]) -> str:
-    """'Most urgent first: 4 off or open by default, then 11 that expose data if left undone, then the other 17.'"""
+    """'Where equal, the most urgent first: 4 off or open by default, then 11 that expose data if left undone, then
+    the other 17.'"""
     parts = []
     if risks["off-by-default"]:
         parts.append(f"{risks['off-by-default']} off or open by default")
@@ -86,7 +108,7 @@ def urgency_sentence(risks: Counter[str]) -> str:
         parts.append(_count(risks["exposes-data"], "that exposes", "that expose") + " data if left undone")
     if parts and risks["other"]:
         parts.append(f"the other {risks['other']}")
-    return f"Most urgent first: {', then '.join(parts)}." if parts else ""
+    return f"Where equal, the most urgent first: {', then '.join(parts)}." if parts else ""
 
 
 def area_counts(owners: Counter[str]) -> str:
@@ -101,9 +123,10 @@ def left_to_you(catalog: Catalog, service: Service) -> LeftToYou:
 
 
 def checklist(catalog: Catalog, service: Service) -> list[Row]:
-    """What the customer still has to do on the service, most urgent first (`Catalog.checklist_key`)."""
+    """What the customer still has to do on the service, by the most severe Security Hub check of each (Critical
+    first, those with none last), the most urgent first among equals (`Catalog.severity_key`)."""
     rows = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner in TO_DO]
-    return sorted(rows, key=lambda row: catalog.checklist_key(row.entry, service.id))
+    return sorted(rows, key=lambda row: catalog.severity_key(row.entry, service.id))
 
 
 def _checked_between(catalog: Catalog, service: Service) -> tuple[datetime.date, datetime.date]:
@@ -113,7 +136,7 @@ def _checked_between(catalog: Catalog, service: Service) -> tuple[datetime.date,
 
 
 def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
-    """The customer's checklist on one service, most urgent first; then what AWS does, and every area, folded."""
+    """The customer's checklist on one service, by severity of its checks; then what AWS does; every area, folded."""
     service = catalog.service(args["service"])
 
     def block(template: str, **context: object) -> str:
@@ -128,7 +151,11 @@ def service_page(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         block(
             "service_checklist.html",
             rows=to_do,
-            counts=[left_sentence(service, left), urgency_sentence(Counter(row.risk for row in to_do))],
+            counts=[
+                left_sentence(service, left),
+                severity_sentence(to_do),
+                urgency_sentence(Counter(row.risk for row in to_do)),
+            ],
         ),
     ]
     by_aws = [row for row in _rows(catalog, service, catalog.responsibilities) if row.owner == "aws"]
