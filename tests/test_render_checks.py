@@ -51,7 +51,9 @@ def row(page, service: str):
 def test_a_cell_lists_its_checks_highest_severity_first_each_linked_to_the_user_guide() -> None:
     ec2 = row(section(parse(checked_document())), "ec2")
     checks = [li for li in ec2.find("ul", class_="srg-hub").children if li.tag == "li"]
-    assert ec2.find("p", class_="srg-hub__title").words == "Check it with Security Hub:"
+    fold = ec2.find("details", class_="srg-hub-fold")
+    assert "open" not in fold.attrs  # one line under the answer until opened
+    assert fold.find("summary").words == "Check it with Security Hub: EC2.19 · EC2.8 · SSM.2"
     assert [li.attrs["data-check"] for li in checks] == ["EC2.19", "EC2.8", "SSM.2"]  # Critical, High, High
     first = checks[0]
     assert first.find("a").attrs["href"] == GUIDE + "ec2-controls.html#ec2-19"

@@ -127,6 +127,10 @@
     if (row) {
       // A service the reader did not pin is folded under "Other services": the search names its check, so open them.
       window.srgPinned.reveal(row);
+      var fold = check.closest("details");
+      if (fold) {
+        fold.open = true;
+      }
       row.classList.add("srg-landed");
     }
     return Boolean(row);
