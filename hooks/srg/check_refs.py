@@ -57,10 +57,13 @@ def _problems(data: DataFile, hub: SecurityHubCatalog, nist: NistCatalog | None)
 
 def _service_names(data: DataFile, hub: SecurityHubCatalog) -> Iterator[Problem]:
     known = hub.services
-    own = {s.evaluated_as: s for s in data.services if s.evaluated_as}
+    own = {name: s for s in data.services for name in s.evaluated_names}
     for index, service in enumerate(data.services):
         if service.evaluated_as is not None and service.evaluated_as not in known:
             yield Problem(("services", index, "evaluated_as"), _unknown_service(service.evaluated_as, known))
+        for n, name in enumerate(service.also_evaluated_as):
+            if name not in known:
+                yield Problem(("services", index, "also_evaluated_as", n), _unknown_service(name, known))
         for n, name in enumerate(service.runs_on):
             if name not in known:
                 yield Problem(("services", index, "runs_on", n), _unknown_service(name, known))
@@ -133,7 +136,8 @@ def _check(
         if control.service not in allowed:
             return (
                 f"names {control_id}, which evaluates {control.service}: on {service.name} (service {service.id!r}) "
-                f"that is neither its own service ({service.evaluated_as or 'none given'}), one it runs on "
+                f"that is neither its own service ({', '.join(service.evaluated_names) or 'none given'}), "
+                "one it runs on "
                 f"({', '.join(service.runs_on) or 'none'}), nor one of account_wide_services"
             )
     if control.prefix not in USER_GUIDE_PAGES:
@@ -153,8 +157,7 @@ def _check(
 
 def allowed_services(data: DataFile, service: Service) -> set[str]:
     """The services, as Security Hub names them, whose controls may check a cell of `service`."""
-    own = {service.evaluated_as} if service.evaluated_as else set()
-    return own | set(service.runs_on) | set(data.account_wide_services)
+    return set(service.evaluated_names) | set(service.runs_on) | set(data.account_wide_services)
 
 
 def _unknown_control(hub: SecurityHubCatalog, control_id: str) -> str:
@@ -228,7 +231,7 @@ def _entry_checks(entry: Responsibility) -> Iterator[str]:
 
 def guide_services(data: DataFile) -> set[str]:
     """Every service, as Security Hub names them, whose controls some cell may cite."""
-    names = {s.evaluated_as for s in data.services if s.evaluated_as}
+    names = {name for s in data.services for name in s.evaluated_names}
     return names | {name for s in data.services for name in s.runs_on} | set(data.account_wide_services)
 
 

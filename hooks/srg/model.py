@@ -211,6 +211,13 @@ class Service(_Strict):
         description="The service as Security Hub's catalog names it in EvaluatedServices ('EC2', 'ECS', 'RDS'): "
         "controls that evaluate it may check this service's cells",
     )
+    also_evaluated_as: Annotated[list[EvaluatedService], Unique, _unique("Services as Security Hub names them")] = (
+        Field(
+            [],
+            description="Other names Security Hub's catalog gives resources of this same service (Redshift Serverless "
+            "workgroups of Amazon Redshift): their controls may check this service's cells too",
+        )
+    )
     runs_on: Annotated[list[EvaluatedService], Unique, _unique("Services as Security Hub names them")] = Field(
         [],
         description="The services, as Security Hub names them, whose resources this service's workloads run on "
@@ -221,6 +228,11 @@ class Service(_Strict):
         description="The service's default setup, stated once: a cell's owner is who does the work in it; other "
         "setups are the cell's conditions, each with its own owner"
     )
+
+    @property
+    def evaluated_names(self) -> list[str]:
+        """Every name Security Hub's catalog gives this service: its evaluated_as, then also_evaluated_as."""
+        return ([self.evaluated_as] if self.evaluated_as else []) + list(self.also_evaluated_as)
 
     @property
     def kind_label(self) -> str:

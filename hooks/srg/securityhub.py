@@ -80,6 +80,22 @@ USER_GUIDE_PAGES = {
     "SecretsManager": "secretsmanager-controls.html",
     "SSM": "ssm-controls.html",
     "WAF": "waf-controls.html",
+    # The services added on 7 December 2026; each page follows the guide's pattern '<prefix>-controls.html'
+    # (elasticache, opensearch, redshift, redshiftserverless and apigateway read in the guide's stored copies).
+    "APIGateway": "apigateway-controls.html",
+    "CloudFront": "cloudfront-controls.html",
+    "Cognito": "cognito-controls.html",
+    "EFS": "efs-controls.html",
+    "ElastiCache": "elasticache-controls.html",
+    "ELB": "elb-controls.html",
+    "Kinesis": "kinesis-controls.html",
+    "Opensearch": "opensearch-controls.html",
+    "Redshift": "redshift-controls.html",
+    "RedshiftServerless": "redshiftserverless-controls.html",
+    "SageMaker": "sagemaker-controls.html",
+    "SNS": "sns-controls.html",
+    "SQS": "sqs-controls.html",
+    "StepFunctions": "stepfunctions-controls.html",
 }
 
 Severity = Literal["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"]
