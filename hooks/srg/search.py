@@ -130,8 +130,16 @@ def shape_index(
         docs.append(doc)
         if "#" not in doc["location"]:
             docs += children.pop(doc["location"], [])
+    service_at = {f"services/{s.id}/": s for s in catalog.services}
     for page in sorted(whole_pages, key=lambda p: p.url):
-        docs.append(_doc(page.url, page.title, page.description))
+        service = service_at.get(page.url)
+        if service is None:
+            docs.append(_doc(page.url, page.title, page.description))
+        else:
+            # A search for a service by its name ('ElastiCache', 'API Gateway') opens its page, not an answer that
+            # names it: its names are its page's tags, weighed as an answer's are.
+            names = list(dict.fromkeys([service.short_name, service.name]))
+            docs.append(_doc(page.url, page.title, page.description, tags=names, boost=SECTION_BOOST))
         docs += children.pop(page.url, [])
     if children:
         raise SearchIndexError(
