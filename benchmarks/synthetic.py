@@ -61,7 +61,9 @@ def _clone_services(document: dict, count: int) -> None:
         if isinstance(cells, dict):
             for key in [key for key in cells if key not in kept and key != "default" and key in _ids(originals)]:
                 del cells[key]
-    document["services"] = services
+    # The data lists services kind by kind (the model checks it): each clone joins its original's kind.
+    kinds = [service["kind"] for service in originals]
+    document["services"] = sorted(services, key=lambda service: kinds.index(service["kind"]))
 
 
 def _ids(items: list[dict]) -> set[str]:
