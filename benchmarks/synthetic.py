@@ -90,7 +90,7 @@ def _strip_prose_links(docs: Path) -> None:
     for page in docs.glob("*.md"):
         text = page.read_text(encoding="utf-8")
         front = text[: text.index("\n---\n", 4) + 5] if text.startswith("---\n") else ""
-        title = next(line for line in text.splitlines() if line.startswith("# "))
+        title = next(line for line in text[len(front) :].splitlines() if line.startswith("# "))
         markers = [line for line in text.splitlines() if line.startswith("<!-- srg:")]
         markers = [m for m in markers if "common-questions" not in m]
         page.write_text(front + title + "\n\n" + "\n\n".join(markers) + "\n", encoding="utf-8")
