@@ -460,3 +460,19 @@ def test_many_services_on_a_phone_pick_and_fit(browser, wide: tuple[str, Catalog
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"matrix-{WIDE}-services-390-{scheme}.png"))
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_drawn_filter_fits_the_place_kept_for_it(browser, matrix_site: tuple[str, Catalog], width: int) -> None:
+    """The matrix does not move down when the script draws the filter (guide.css keeps its slot's height)."""
+    url, _ = matrix_site
+    heights = []
+    for script in (False, True):
+        context = browser.new_context(java_script_enabled=script, viewport={"width": width, "height": 844})
+        page = context.new_page()
+        page.goto(url + "matrix/")
+        if script:  # no frame callbacks run where scripts do not
+            after_paint(page)
+        heights.append(page.evaluate("document.querySelector('.srg-filter-slot').getBoundingClientRect().height"))
+        context.close()
+    assert heights[1] <= heights[0] + 1, heights
