@@ -61,7 +61,9 @@ def _clone_services(document: dict, count: int) -> None:
         if isinstance(cells, dict):
             for key in [key for key in cells if key not in kept and key != "default" and key in _ids(originals)]:
                 del cells[key]
-    document["services"] = services
+    # The data lists services kind by kind (the model checks it): each clone joins its original's kind.
+    kinds = [service["kind"] for service in originals]
+    document["services"] = sorted(services, key=lambda service: kinds.index(service["kind"]))
 
 
 def _ids(items: list[dict]) -> set[str]:
@@ -88,7 +90,7 @@ def _strip_prose_links(docs: Path) -> None:
     for page in docs.glob("*.md"):
         text = page.read_text(encoding="utf-8")
         front = text[: text.index("\n---\n", 4) + 5] if text.startswith("---\n") else ""
-        title = next(line for line in text.splitlines() if line.startswith("# "))
+        title = next(line for line in text[len(front) :].splitlines() if line.startswith("# "))
         markers = [line for line in text.splitlines() if line.startswith("<!-- srg:")]
         markers = [m for m in markers if "common-questions" not in m]
         page.write_text(front + title + "\n\n" + "\n\n".join(markers) + "\n", encoding="utf-8")

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from browser import after_paint
-from srg.model import OWNER_LABELS, Catalog
+from conftest import DATA, ROOT, copy_project, run_build, site_prefix
+from serve import serve
+from srg.blocks import MATRIX_TEXT_UP_TO
+from srg.load import parse_catalog
+from srg.model import KIND_LABELS, KINDS, OWNER_LABELS, OWNER_LETTERS, Catalog
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -271,3 +277,203 @@ def test_tables_print_without_chrome_or_cut_off_columns(browser, base_url: str, 
         )
         assert all(scroll <= printable + 1 and box <= printable + 1 for scroll, box in widths), (paper, widths)
     page.close()
+
+
+# -- the matrix at any number of services: the real site, and a copy with 25 (its services, then clones of them) --
+
+WIDE = 25
+
+
+def _synthetic():
+    """benchmarks/synthetic.py, which makes copies of the site with more services."""
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def wide(snapshot: Path, tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Iterator[tuple[str, Catalog]]:
+    """The site with 25 services, kind by kind, built and served: its address and its catalog."""
+    synthetic = _synthetic()
+    project = copy_project(tmp_path_factory.mktemp("wide") / "project", snapshot)
+    data = synthetic.cloned_data(len(catalog.responsibilities), source=project / DATA, services=WIDE)
+    (project / DATA).write_text(data, encoding="utf-8")
+    synthetic._strip_prose_links(project / "docs")
+    build = run_build(project, project.parent / "site")
+    assert build.returncode == 0, build.output
+    with serve(build.site, site_prefix()) as url:
+        yield url, parse_catalog(data, DATA)
+
+
+@pytest.fixture(params=["real", "wide"])
+def matrix_site(request: pytest.FixtureRequest, base_url: str, catalog: Catalog) -> tuple[str, Catalog]:
+    """The matrix at the real site's number of services and at 25."""
+    return (base_url, catalog) if request.param == "real" else request.getfixturevalue("wide")
+
+
+# Each word of the matrix and its filter that the reader sees, with the number of lines it is drawn on.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const root of document.querySelectorAll('.srg-matrix table, .srg-filter')) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent.checkVisibility({visibilityProperty: true})) continue;
+      // A line may break at a space or after a hyphen (guide.css), never inside a word.
+      for (const word of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 1).map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word[0] + ' in ' + parent.textContent.trim().slice(0, 40));
+      }
+    }
+  }
+  return broken;
+}"""
+VISIBLE_REASONS = "[...document.querySelectorAll('.srg-matrix td .srg-reason')].filter(e => e.checkVisibility()).length"
+LETTERS = """[...document.querySelectorAll('.srg-matrix td')].filter(c => c.checkVisibility())
+  .map(c => getComputedStyle(c, '::before').content).filter(c => c !== 'none')"""
+
+
+def compact(catalog: Catalog) -> bool:
+    return len(catalog.services) > MATRIX_TEXT_UP_TO
+
+
+def test_matrix_words_stay_whole_at_1280_px_compact_or_not(browser, matrix_site: tuple[str, Catalog]) -> None:
+    url, catalog = matrix_site
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url + "matrix/")
+    after_paint(page)
+    assert page.evaluate(BROKEN_WORDS) == []
+    if compact(catalog):
+        # The compact grid fits its box at 1280 px: no sideways scrolling.
+        box, table = page.evaluate(
+            "[document.querySelector('.srg-matrix .md-typeset__scrollwrap').clientWidth,"
+            " document.querySelector('.srg-matrix table').scrollWidth]"
+        )
+        assert table <= box, (table, box)
+        page.get_by_label("Show the reasons").check()
+        after_paint(page)
+        assert page.evaluate(BROKEN_WORDS) == []
+    page.close()
+
+
+def test_compact_cells_name_their_owner_to_screen_readers(browser, matrix_site: tuple[str, Catalog]) -> None:
+    url, catalog = matrix_site
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url + "matrix/")
+    after_paint(page)
+    letters = page.evaluate(LETTERS)
+    if not compact(catalog):
+        assert letters == []
+        page.close()
+        return
+    # Most cells show a letter, drawn with empty alternative text; each cell's name is its owner's word alone.
+    expected = {f'"{letter}" / ""' for letter in OWNER_LETTERS.values()}
+    assert letters
+    assert set(letters) <= expected, set(letters) - expected
+    tree = page.locator(".srg-matrix table").aria_snapshot()
+    cells = re.findall(r"^\s*- cell(?: \"(.*?)\")?", tree, flags=re.M)
+    shown = page.evaluate("[...document.querySelectorAll('.srg-matrix td')].filter(c => c.checkVisibility()).length")
+    assert len(cells) == shown
+    assert set(cells) <= set(OWNER_LABELS.values()), set(cells) - set(OWNER_LABELS.values())
+    page.close()
+
+
+def test_the_reasons_show_on_demand_and_for_few_services(browser, matrix_site: tuple[str, Catalog]) -> None:
+    url, catalog = matrix_site
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url + "matrix/")
+    after_paint(page)
+    total = page.locator(".srg-matrix td .srg-reason").count()
+    toggle = page.get_by_label("Show the reasons")
+    if not compact(catalog):
+        assert toggle.count() == 0
+        assert page.evaluate(VISIBLE_REASONS) == total
+        page.close()
+        return
+    assert page.evaluate(VISIBLE_REASONS) == 0
+    # By keyboard: the toggle takes focus, and Space shows every cell's text, letters gone.
+    toggle.focus()
+    page.keyboard.press("Space")
+    after_paint(page)
+    assert toggle.is_checked()
+    assert page.evaluate(VISIBLE_REASONS) == total
+    assert page.evaluate(LETTERS) == []
+    toggle.uncheck()
+    after_paint(page)
+    assert page.evaluate(VISIBLE_REASONS) == 0
+    # Three services picked: their text shows without asking.
+    picked = [service.id for service in catalog.services[:3]]
+    page.goto(url + "matrix/?service=" + ",".join(picked))
+    after_paint(page)
+    assert not page.get_by_label("Show the reasons").is_checked()
+    assert page.evaluate(VISIBLE_REASONS) > 0
+    assert page.evaluate(LETTERS) == []
+    assert page.evaluate(BROKEN_WORDS) == []
+    page.close()
+
+
+def test_services_to_compare_are_grouped_by_kind(browser, matrix_site: tuple[str, Catalog]) -> None:
+    url, catalog = matrix_site
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url + "matrix/")
+    groups = page.evaluate(
+        """[...document.querySelectorAll('.srg-filter__kind')].map(g => [g.querySelector('legend').textContent,
+             [...g.querySelectorAll('input[name=service]')].map(i => i.value)])"""
+    )
+    kinds = [kind for kind in KINDS if any(service.kind == kind for service in catalog.services)]
+    assert [legend.lower() for legend, _ in groups] == [KIND_LABELS[kind] for kind in kinds]
+    assert [ids for _, ids in groups] == [[s.id for s in catalog.services if s.kind == kind] for kind in kinds]
+    page.close()
+
+
+def test_many_services_without_javascript_keep_every_cells_text(browser, wide: tuple[str, Catalog]) -> None:
+    url, catalog = wide
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url + "matrix/")
+    assert page.locator("thead th[data-service]").count() == len(catalog.services) > MATRIX_TEXT_UP_TO
+    assert page.evaluate(VISIBLE_REASONS) == page.locator(".srg-matrix td .srg-reason").count() > 0
+    assert page.evaluate(LETTERS) == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_many_services_on_a_phone_pick_and_fit(browser, wide: tuple[str, Catalog], scheme: str) -> None:
+    url, catalog = wide
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url + "matrix/")
+    after_paint(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate(BROKEN_WORDS) == []
+    last = catalog.services[-1]
+    page.get_by_label(last.name, exact=True).check()
+    page.wait_for_url(re.compile(rf"\?service={re.escape(last.id)}$"))
+    shown = page.evaluate("[...document.querySelectorAll('thead th[data-service]')].filter(t => !t.hidden).length")
+    assert shown == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"matrix-{WIDE}-services-390-{scheme}.png"))
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_drawn_filter_fits_the_place_kept_for_it(browser, matrix_site: tuple[str, Catalog], width: int) -> None:
+    """The matrix does not move down when the script draws the filter (guide.css keeps its slot's height)."""
+    url, _ = matrix_site
+    heights = []
+    for script in (False, True):
+        context = browser.new_context(java_script_enabled=script, viewport={"width": width, "height": 844})
+        page = context.new_page()
+        page.goto(url + "matrix/")
+        if script:  # no frame callbacks run where scripts do not
+            after_paint(page)
+        heights.append(page.evaluate("document.querySelector('.srg-filter-slot').getBoundingClientRect().height"))
+        context.close()
+    assert heights[1] <= heights[0] + 1, heights

@@ -5,6 +5,12 @@
 // The choice lives in the address (?service=ec2,rds&owner=customer), so a
 // filtered view can be linked, and survives a reload; the services are those
 // the reader pinned, kept across pages (docs/assets/pinned-services.js).
+// With many services (the matrix's data-srg-compact, set by the build), the
+// matrix becomes a compact grid: each cell its owner's letter (its data-letter)
+// or, where it spans enough columns, its word, the word always there for screen
+// readers; the reasons show on demand ("Show the reasons") and whenever few
+// services are picked. The check boxes are grouped by the services' kinds (the
+// column headers' data-kind).
 (function () {
   "use strict";
 
@@ -21,14 +27,16 @@
     }));
     var services = [];
     matrix.querySelectorAll("thead th[data-service]").forEach(function (th) {
-      services.push([th.getAttribute("data-service"), th.textContent.trim()]);
+      services.push([th.getAttribute("data-service"), th.textContent.trim(), th.getAttribute("data-kind") || ""]);
     });
+    var compact = matrix.hasAttribute("data-srg-compact");
     var rows = Array.prototype.slice.call(matrix.querySelectorAll("tr[data-entry]"));
     var areas = Array.prototype.slice.call(matrix.querySelectorAll("tbody[data-area]"));
     var built = build();
     var form = built.form;
     var status = built.status;
     var ownerControl = built.owner;
+    var reasonsControl = built.reasons;
 
     function label(options, value) {
       var found = options.filter(function (option) { return option[0] === value; })[0];
@@ -44,7 +52,18 @@
       var legend = document.createElement("legend");
       legend.textContent = "Compare services";
       group.appendChild(legend);
+      var kind = null;
+      var place = group;
       services.forEach(function (service) {
+        if (service[2] && service[2] !== kind) {
+          kind = service[2];
+          place = document.createElement("fieldset");
+          place.className = "srg-filter__kind";
+          var name = document.createElement("legend");
+          name.textContent = kind.charAt(0).toUpperCase() + kind.slice(1);
+          place.appendChild(name);
+          group.appendChild(place);
+        }
         var box = document.createElement("label");
         box.className = "srg-filter__service";
         var input = document.createElement("input");
@@ -53,7 +72,7 @@
         input.value = service[0];
         box.appendChild(input);
         box.appendChild(document.createTextNode(" " + service[1]));
-        group.appendChild(box);
+        place.appendChild(box);
       });
       element.appendChild(group);
       var wrapper = document.createElement("label");
@@ -69,6 +88,17 @@
       });
       wrapper.appendChild(select);
       element.appendChild(wrapper);
+      var reasons = null;
+      if (compact) {
+        var toggle = document.createElement("label");
+        toggle.className = "srg-filter__field srg-filter__reasons";
+        reasons = document.createElement("input");
+        reasons.type = "checkbox";
+        reasons.name = "reasons";
+        toggle.appendChild(reasons);
+        toggle.appendChild(document.createTextNode(" Show the reasons"));
+        element.appendChild(toggle);
+      }
       var reset = document.createElement("button");
       reset.type = "reset";
       reset.className = "md-button";
@@ -78,7 +108,13 @@
       var line = slot.querySelector(".srg-filter__status");
       line.setAttribute("role", "status");
       slot.appendChild(element);
-      return { form: element, status: line, owner: select };
+      return { form: element, status: line, owner: select, reasons: reasons };
+    }
+
+    // The compact grid's letters, unless the reader asked for the reasons or picked few services.
+    function present() {
+      var text = !compact || reasonsControl.checked || matrix.classList.contains("srg-matrix--few");
+      matrix.classList.toggle("srg-matrix--letters", !text);
     }
 
     function chosenServices() {
@@ -134,6 +170,7 @@
         area.hidden = !area.querySelector("tr[data-entry]:not([hidden])");
       });
       matrix.classList.toggle("srg-matrix--few", !all && chosen.length <= 3);
+      present();
       var text = "Showing " + shown + " of " + rows.length + " responsibilities";
       if (!all) {
         text += " on " + chosen.map(function (id) { return label(services, id); }).join(", ");
@@ -179,7 +216,11 @@
       window.history.replaceState(window.history.state, "", url.toString());
     }
 
-    function update() {
+    function update(event) {
+      if (event && event.target === reasonsControl) {
+        present();
+        return;
+      }
       ignored = "";
       window.srgPinned.save(chosenServices());
       apply(chosenServices(), ownerControl.value);
@@ -190,6 +231,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     fromAddress();
+    present();
     if (chosenServices().length || ownerControl.value || ignored) {
       apply(chosenServices(), ownerControl.value);
     }

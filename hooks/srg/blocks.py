@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import html
 from .html import Linker
 from .markdown_text import heading
-from .model import Catalog, Category, Cell, Condition, Responsibility, Service
+from .model import OWNER_LETTERS, Catalog, Category, Cell, Condition, Responsibility, Service
 from .terms import TermMarker
 
 Block = Callable[[Catalog, Linker, dict[str, str]], str]
@@ -213,6 +213,14 @@ class Area:
     rows: list[MatrixRow]
 
 
+# Up to this many services the matrix shows each cell's text; beyond, its script makes it a compact grid (a letter or
+# word per cell, upright service names, the text on demand). Measured at 1280 px, where the matrix's box is 970 px:
+# with its text the table is 1,369 px wide at ten services, 1,460 at eleven and 2,986 at twenty-five (its columns
+# at their 100 px least), so beyond ten it scrolls sideways more than half its box; the compact grid fits the box
+# up to twenty-five services and more (its columns 32 px).
+MATRIX_TEXT_UP_TO = 10
+
+
 def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
     """Rows: areas, then their responsibilities; columns: services; one cell spans services that say the same."""
     areas = [
@@ -220,7 +228,15 @@ def service_matrix(catalog: Catalog, link: Linker, args: dict[str, str]) -> str:
         for category in catalog.categories
         if catalog.in_category(category.id)
     ]
-    return html.render("matrix.html", catalog=catalog, areas=areas, link=link, mark=marker(catalog, link))
+    return html.render(
+        "matrix.html",
+        catalog=catalog,
+        areas=areas,
+        link=link,
+        mark=marker(catalog, link),
+        letters=OWNER_LETTERS,
+        compact=len(catalog.services) > MATRIX_TEXT_UP_TO,
+    )
 
 
 def _runs(catalog: Catalog, entry: Responsibility) -> list[Run]:

@@ -60,6 +60,8 @@ KIND_LABELS: dict[str, str] = {
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
 OWNER_LABELS: dict[str, str] = {"aws": "AWS", "customer": "Customer", "shared": "Shared", "n/a": "Does not apply"}
+# The letter that names an owner where a column is too narrow for its word (the home picture, the compact matrix).
+OWNER_LETTERS: dict[str, str] = {"customer": "C", "shared": "S", "aws": "A", "n/a": "\u2013"}
 # The owners a reader picks from (the matrix's filter, the self-check's answers), with their labels.
 OWNER_CHOICES: dict[str, str] = {owner: OWNER_LABELS[owner] for owner in OWNERS}
 RULE_LABELS: dict[str, str] = {

@@ -21,6 +21,7 @@ from .model import (
     KIND_LABELS,
     KINDS,
     OWNER_LABELS,
+    OWNER_LETTERS,
     Catalog,
     Layer,
     Responsibility,
@@ -240,7 +241,7 @@ class PictureRow:
 
 # What the picture's key says of each owner, and the letter that names it where a column is narrow (a phone).
 PICTURE_KEY = {"customer": "security in the cloud", "shared": "both do part of it", "aws": "security of the cloud"}
-PICTURE_LETTERS = {"customer": "C", "shared": "S", "aws": "A", "n/a": "\u2013"}
+PICTURE_LETTERS = OWNER_LETTERS
 # Up to this many services, each column names its owners in words from 720 px up; beyond, in letters at every width.
 PICTURE_WORDS_UP_TO = 16
 PICTURE_RULE = (
