@@ -552,7 +552,7 @@ def test_service_index_lists_every_service_under_its_kind_and_marks_where_a_kind
     data = catalog()
     page = tree(service_pages.service_index(data, linker(data, "services.md"), {}))
     kinds = [li.words for li in page.find("ul", class_="srg-kinds").find_all("li")]
-    assert kinds == ["Infrastructure: EC2", "Serverless: Lambda", "Serverless storage and database: S3 · DynamoDB"]
+    assert kinds == ["Infrastructure: EC2", "Serverless: Lambda", "Fully managed: S3 · DynamoDB"]
     rows = page.find("tbody").find_all("tr")
     assert [r.attrs["data-service"] for r in rows] == [s.id for s in data.services]
     assert [("srg-kind-first" in r.attrs.get("class", [])) for r in rows] == [True, True, True, False]

@@ -55,7 +55,7 @@ KIND_LABELS: dict[str, str] = {
     "container": "container",
     "managed": "managed",
     "serverless": "serverless",
-    "abstracted": "serverless storage and database",
+    "abstracted": "fully managed",
 }
 # The owners from the customer's side to AWS's: the order of the picture's bars.
 CUSTOMER_TO_AWS: tuple[Owner, ...] = ("customer", "shared", "aws")
@@ -238,7 +238,7 @@ class Service(_Strict):
 
     @property
     def kind_label(self) -> str:
-        """The kind in a reader's words: 'serverless storage and database' for 'abstracted'."""
+        """The kind in a reader's words: 'fully managed' for 'abstracted'."""
         return KIND_LABELS[self.kind]
 
     @property
