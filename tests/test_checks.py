@@ -230,9 +230,9 @@ def test_a_control_not_read_against_the_user_guide_is_refused() -> None:
 
 
 def test_a_control_without_a_verified_user_guide_page_is_refused() -> None:
-    document = cite(with_hub(), "ec2", "ACM.1")
-    document["account_wide_services"] = ["ACM"]
-    refused(document, r"^\s+- ACM\.1", f"entry '{GUEST}'", "services.ec2.checks.0", "prefix 'ACM' has no verified page")
+    document = cite(with_hub(), "ec2", "PCA.2")
+    document["account_wide_services"] = ["PCA"]
+    refused(document, r"^\s+- PCA\.2", f"entry '{GUEST}'", "services.ec2.checks.0", "prefix 'PCA' has no verified page")
 
 
 def test_a_control_both_cited_and_left_out_is_refused() -> None:
@@ -333,8 +333,8 @@ def test_a_left_out_control_must_exist_and_be_of_the_guides_services() -> None:
     document = with_hub()
     document["left_out_checks"] = [{"id": "EC2.88", "reason": "Typo."}]
     refused(document, r"id: EC2\.88", "left-out control 'EC2.88'", "id", "did you mean EC2.8?")
-    document["left_out_checks"] = [{"id": "ACM.1", "reason": "Not ours."}]
-    refused(document, r"id: ACM\.1", "left-out control 'ACM.1'", "id", "ACM.1 evaluates ACM, no service of the guide's")
+    document["left_out_checks"] = [{"id": "PCA.2", "reason": "Not ours."}]
+    refused(document, r"id: PCA\.2", "left-out control 'PCA.2'", "id", "PCA.2 evaluates PCA, no service of the guide's")
 
 
 # -- the real data ----------------------------------------------------------------------------------

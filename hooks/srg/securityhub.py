@@ -61,6 +61,7 @@ EVALUATED_SPELLINGS = {
 USER_GUIDE = "https://docs.aws.amazon.com/securityhub/latest/userguide/"
 USER_GUIDE_PAGES = {
     "Account": "account-controls.html",
+    "ACM": "acm-controls.html",
     "Backup": "backup-controls.html",
     "CloudTrail": "cloudtrail-controls.html",
     "DynamoDB": "dynamodb-controls.html",
