@@ -30,13 +30,39 @@ pytestmark = [pytest.mark.browser, pytest.mark.audit]
 REPORTS = ARTIFACTS / "lighthouse"
 THEME_STYLESHEETS = ("/assets/stylesheets/main.", "/assets/stylesheets/palette.", "/assets/guide.css")
 # Elements on a page: 1,500 as before, except the pages whose size grows with the data, each with the budget
-# it holds at the real size (55 entries, 10 services, about 250 sources, 127 Security Hub controls on 160 cells:
-# self-check 5,082, customer 4,474, matrix 1,745 elements in the built HTML) with about 15% to spare. The checks
-# cost about three elements a control under a cell and one mark a matrix cell (customer 3,165 -> 4,474, matrix
-# 1,564 -> 1,745); a service page stays under 1,500 with its checklist's checks (RDS 1,121). The speed issue (at
-# 25 services) is to bring them down.
+# it holds at the real size with about 10% to spare. Measured by Lighthouse on 7 December 2026 at 57 entries and
+# 25 services, with Security Hub checks under the cells: self-check 10,464, customer 7,575, matrix 3,250,
+# shared 2,779, home 2,409 elements; the answer pages and the self-check weigh 170-240 KB in all. The speed issue
+# (issue 31, at 25 services) is to bring them down; these budgets only keep them from growing unseen.
 DOM_BUDGET = 1500
-DOM_BUDGETS = {"customer/": 5200, "sources/": 3300, "self-check/": 5900, "matrix/": 2000}
+DOM_BUDGETS = {
+    "customer/": 8400,
+    "shared/": 3100,
+    "aws/": 3100,
+    "": 2700,  # the home page: its picture has a column per service
+    "sources/": 4900,  # 4,424 at 25 services: 570 sources
+    "self-check/": 11500,
+    "matrix/": 3600,
+}
+# Bytes of a first visit, every request: 150 KiB, and more for the pages that grow with the data (measured as above).
+BYTES_BUDGET = 150 * 1024
+BYTES_BUDGETS = {
+    "customer/": 260 * 1024,
+    "shared/": 190 * 1024,
+    "aws/": 190 * 1024,
+    "self-check/": 245 * 1024,
+    "matrix/": 200 * 1024,
+    "sources/": 190 * 1024,
+}
+
+
+def bytes_budget(served: Served) -> int:
+    """A page's first-visit bytes; a share page is measured where it lands, on an answer's page."""
+    if served.path in BYTES_BUDGETS:
+        return BYTES_BUDGETS[served.path]
+    if served.path.startswith("services/"):
+        return 170 * 1024  # a service page: its checklist and areas grow with the entries
+    return BYTES_BUDGETS["customer/"] if served.redirects else BYTES_BUDGET
 
 
 def dom_budget(served: Served) -> int:
@@ -86,7 +112,7 @@ def problems(result: dict, served: Served) -> list[str]:
     audits = result["audits"]
     measured = {
         "cumulative layout shift": (audits["cumulative-layout-shift"]["numericValue"], 0.02),
-        "total bytes": (audits["total-byte-weight"]["numericValue"], 150 * 1024),
+        "total bytes": (audits["total-byte-weight"]["numericValue"], bytes_budget(served)),
         "DOM elements": (audits["dom-size"]["numericValue"], dom_budget(served)),
     }
     found += [f"{name} {value:g}, over {limit:g}" for name, (value, limit) in measured.items() if value >= limit]

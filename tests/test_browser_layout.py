@@ -212,10 +212,15 @@ def test_the_matrix_scrolls_sideways_in_its_own_box_with_its_first_column_in_vie
     page.goto(base_url + "matrix/")
     page.wait_for_selector(".srg-filter")
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], "the page itself scrolls"
+    toggle = page.get_by_label("Show the reasons")
+    if toggle.count():  # the compact grid fits; each cell's text makes the matrix wide again
+        toggle.check()
+        after_paint(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"], "the page itself scrolls"
     table = page.locator(".srg-matrix table")
     box = table.evaluate_handle("t => t.closest('.srg-matrix table').parentElement.parentElement")
     wide, room = box.evaluate("b => [b.scrollWidth, b.clientWidth]")
-    assert wide > room, "ten services fit at 1280 px: this test no longer scrolls the box"
+    assert wide > room, "every service fits at 1280 px with its text: this test no longer scrolls the box"
     row = page.locator("tr[data-entry='guest-os-patching'] th[scope=row]")
     row.scroll_into_view_if_needed()
     before = row.bounding_box()

@@ -108,6 +108,9 @@ def _services_label(every: list[Service], named: list[Service]) -> str:
     missing = [s for s in every if s.id not in named_ids]
     if len(missing) <= 2 and len(missing) < len(named):
         return "Every service except " + " and ".join(s.name for s in missing)
+    if len(named) > NAMED_UP_TO and len(missing) < len(named):
+        # Most of many services: the few left out, by their short names, not a list of twenty.
+        return "Every service except " + _and([s.short_name for s in missing])
     return ", ".join(s.name for s in named)
 
 
