@@ -466,6 +466,47 @@ def test_many_services_on_a_phone_pick_and_fit(browser, wide: tuple[str, Catalog
     context.close()
 
 
+OWNER_LINES = """Object.fromEntries([...document.querySelectorAll('tr[data-entry]:not([hidden])')].map(row => [
+  row.dataset.entry,
+  [...row.querySelectorAll('.srg-matrix__owners > .srg-owner')].map(badge => [
+    badge.textContent, badge.nextElementSibling.textContent, badge.nextElementSibling.checkVisibility()])]))"""
+
+
+def test_on_a_phone_each_card_of_many_services_gives_one_line_per_owner(browser, wide: tuple[str, Catalog]) -> None:
+    """Each owner once, with the short names of the services it holds on in the matrix's order; the owner of most
+    services, when it holds eight or more, last as "every other service"; the cells themselves only on demand."""
+    url, catalog = wide
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(url + "matrix/")
+    after_paint(page)
+    page.add_style_tag(content=".srg-matrix tr { content-visibility: visible !important; }")
+    cards = page.evaluate(OWNER_LINES)
+    applying = [e for e in catalog.responsibilities if any(catalog.applies(e, s.id) for s in catalog.services)]
+    assert sorted(cards) == sorted(e.id for e in applying)
+    for entry in applying:
+        held: dict[str, list[str]] = {}
+        for service in catalog.services:
+            held.setdefault(OWNER_LABELS[catalog.cell(entry, service.id).owner], []).append(service.short_name)
+        lines = cards[entry.id]
+        assert sorted(label for label, _, _ in lines) == sorted(held), entry.id
+        assert all(visible for _, _, visible in lines), entry.id
+        for position, (label, names, _) in enumerate(lines):
+            if names.startswith("Every"):
+                assert position == len(lines) - 1, entry.id
+                assert len(held[label]) >= 8, entry.id
+                assert len(held[label]) == max(map(len, held.values())), entry.id
+                assert names.startswith("Every service" if len(lines) == 1 else "Every other service"), entry.id
+            else:
+                assert names.replace(" \u2713", "").split(", ") == held[label], (entry.id, label)
+    shown = "[...document.querySelectorAll('%s')].filter(c => c.checkVisibility()).length"
+    assert page.evaluate(shown % ".srg-matrix td") == 0
+    page.get_by_label("Show the reasons").check()
+    after_paint(page)
+    assert page.evaluate(shown % ".srg-matrix__owners") == 0
+    assert page.locator(".srg-matrix td .srg-reason").first.is_visible()
+    page.close()
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_drawn_filter_fits_the_place_kept_for_it(browser, matrix_site: tuple[str, Catalog], width: int) -> None:
     """The matrix does not move down when the script draws the filter (guide.css keeps its slot's height)."""

@@ -27,7 +27,8 @@
     }));
     var services = [];
     matrix.querySelectorAll("thead th[data-service]").forEach(function (th) {
-      services.push([th.getAttribute("data-service"), th.textContent.trim(), th.getAttribute("data-kind") || ""]);
+      services.push([th.getAttribute("data-service"), th.textContent.trim(), th.getAttribute("data-kind") || "",
+        th.getAttribute("data-short") || th.textContent.trim()]);
     });
     var compact = matrix.hasAttribute("data-srg-compact");
     var rows = Array.prototype.slice.call(matrix.querySelectorAll("tr[data-entry]"));
@@ -115,6 +116,59 @@
     function present() {
       var text = !compact || reasonsControl.checked || matrix.classList.contains("srg-matrix--few");
       matrix.classList.toggle("srg-matrix--letters", !text);
+      if (!text && phone.matches) {
+        rows.forEach(drawOwners);
+      }
+    }
+
+    // On a phone, the compact grid's card gives one line per owner, naming the services it holds on
+    // (a check mark where Security Hub checks the customer's part), in place of one run after another.
+    // The owner of most services, when it holds at least EVERY_OTHER of them, comes last as "every other
+    // service", so the few that differ are read first.
+    var phone = window.matchMedia("(max-width: 44.9375em)");
+    var ORDER = ["customer", "shared", "aws", "na"];
+    var EVERY_OTHER = 8;
+    var picking = false;
+
+    function drawOwners(row) {
+      var groups = {};
+      row.querySelectorAll("td[data-service]").forEach(function (cell) {
+        if (cell.hidden || cell.classList.contains("srg-off")) {
+          return;
+        }
+        var owner = cell.getAttribute("data-owner");
+        var checked = Boolean(cell.querySelector(".srg-hub-mark"));
+        groups[owner] = (groups[owner] || []).concat(cell.getAttribute("data-short").split(", ").map(function (name) {
+          return { name: name, checked: checked };
+        }));
+      });
+      var present = ORDER.filter(function (owner) { return groups[owner]; });
+      var most = present.slice().sort(function (a, b) { return groups[b].length - groups[a].length; })[0];
+      var rest = most && groups[most].length >= EVERY_OTHER ? most : null;
+      if (rest) {
+        present = present.filter(function (owner) { return owner !== rest; }).concat([rest]);
+      }
+      var box = row.querySelector(".srg-matrix__owners");
+      if (!box) {
+        box = document.createElement("div");
+        box.className = "srg-matrix__owners";
+        row.querySelector("th").appendChild(box);
+      }
+      box.textContent = "";
+      present.forEach(function (owner) {
+        var badge = row.querySelector("td[data-owner=" + owner + "] .srg-owner").cloneNode(true);
+        var names = document.createElement("span");
+        var list = groups[owner];
+        if (owner === rest) {
+          var checked = list.filter(function (item) { return item.checked; }).map(function (item) { return item.name; });
+          names.textContent = (present.length === 1 ? "Every service" : "Every other service") + (picking ? " picked" : "") +
+            (checked.length ? "; checked by Security Hub on " + checked.join(", ") : "");
+        } else {
+          names.textContent = list.map(function (item) { return item.name + (item.checked ? " \u2713" : ""); }).join(", ");
+        }
+        box.appendChild(badge);
+        box.appendChild(names);
+      });
     }
 
     function chosenServices() {
@@ -133,10 +187,19 @@
 
     matrix.querySelectorAll("td[data-service]").forEach(function (cell) {
       cell.setAttribute("data-labels", cell.getAttribute("data-label"));
+      if (compact) {
+        cell.setAttribute("data-shorts", cell.getAttribute("data-short"));
+      }
     });
+
+    function shortName(id) {
+      var found = services.filter(function (service) { return service[0] === id; })[0];
+      return found ? found[3] : "";
+    }
 
     function apply(chosen, owner) {
       var all = chosen.length === 0;
+      picking = !all;
       matrix.querySelectorAll("thead th[data-service]").forEach(function (th) {
         th.hidden = !all && chosen.indexOf(th.getAttribute("data-service")) < 0;
       });
@@ -147,6 +210,9 @@
         cell.setAttribute("data-label", all ? cell.getAttribute("data-labels") : covered.map(function (id) {
           return label(services, id);
         }).join(", "));
+        if (compact) {
+          cell.setAttribute("data-short", all ? cell.getAttribute("data-shorts") : covered.map(shortName).join(", "));
+        }
       });
       matrix.querySelectorAll(".srg-matrix__area-name th").forEach(function (th) {
         th.colSpan = (all ? services.length : chosen.length) + 1;
@@ -228,6 +294,7 @@
     }
 
     form.addEventListener("change", update);
+    phone.addEventListener("change", present);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
     fromAddress();
