@@ -492,6 +492,11 @@
     return element ? { element: element, services: JSON.parse(element.getAttribute("data-srg-pin")) } : null;
   }
 
+  // Until a service is first pinned, the page as built is the unpinned view: the comparison and the
+  // self-check are left as they are (moving a thousand questions back where they stand, or adding a
+  // pinned line to every row of the comparison, costs a phone a third of a second for nothing).
+  var touched = false;
+
   function apply() {
     var slot = page;
     var bar = slot.element.querySelector(".srg-pin");
@@ -503,10 +508,13 @@
     pinLine(bar, slot.services, "Showing every service");
     note(bar);
     sections(slot.services);
-    serviceIndex();
-    comparison(slot.services);
-    selfCheck(slot.services);
-    document.dispatchEvent(new CustomEvent("srg:folded"));
+    touched = touched || state.chosen.length > 0;
+    if (touched) {
+      serviceIndex();
+      comparison(slot.services);
+      selfCheck(slot.services);
+      document.dispatchEvent(new CustomEvent("srg:folded"));
+    }
   }
 
   // A link to something folded (a question of another service on the self-check) opens its fold.

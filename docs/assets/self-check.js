@@ -48,11 +48,15 @@
     slot.appendChild(bar);
 
     // The score counts the questions shown: those of the chosen service, or all, less those folded
-    // under "Other services" when the reader pinned theirs (docs/assets/pinned-services.js).
+    // under "Other services" when the reader pinned theirs (docs/assets/pinned-services.js). Read from
+    // the attributes and classes that hide them, not from the layout, which a thousand questions make
+    // slow to compute.
+    function isShown(question) {
+      return !question.closest("[hidden], .srg-folded, .srg-check-emptied");
+    }
+
     function showScore() {
-      var shown = questions.filter(function (question) {
-        return question.checkVisibility ? question.checkVisibility() : !question.hidden;
-      });
+      var shown = questions.filter(isShown);
       var answered = shown.filter(function (question) {
         return question.querySelector("details[data-srg-answered]");
       });
