@@ -14,8 +14,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = "docs/data/responsibilities.yml"
-# The data file as it stood before the content issues: 24 entries and 6 services.
-BEFORE = ROOT / "benchmarks" / "data" / "responsibilities-24-entries.yml"
 
 
 def cloned_data(count: int, source: Path = ROOT / DATA, services: int | None = None) -> str:
