@@ -38,7 +38,30 @@ def cloned_data(count: int, source: Path = ROOT / DATA, services: int | None = N
     document["responsibilities"] = entries
     document["layers"] = [layer for layer in document["layers"] if layer["responsibilities"]]
     document.pop("questions", None)
+    _leave_out_uncited(document)
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+def _cited(value: object) -> set[str]:
+    """Every Security Hub control named in a `checks:` list anywhere under `value`."""
+    if isinstance(value, dict):
+        found = set(value.get("checks") or []) if isinstance(value.get("checks"), list) else set()
+        return found.union(*(_cited(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_cited(item) for item in value))
+    return set()
+
+
+def _leave_out_uncited(document: dict) -> None:
+    """Fewer entries than the real ones cite fewer controls: the others move to `left_out_checks`, as the
+    model asks of a control no cell cites."""
+    cited = _cited(document["responsibilities"])
+    kept = [control for control in document.get("controls", []) if control["id"] in cited]
+    dropped = [control["id"] for control in document.get("controls", []) if control["id"] not in cited]
+    document["controls"] = kept
+    document.setdefault("left_out_checks", []).extend(
+        {"id": control, "reason": "Cited only by entries this copy leaves out."} for control in dropped
+    )
 
 
 def _clone_services(document: dict, count: int) -> None:
