@@ -142,11 +142,11 @@
           return { name: name, checked: checked };
         }));
       });
-      var present = ORDER.filter(function (owner) { return groups[owner]; });
-      var most = present.slice().sort(function (a, b) { return groups[b].length - groups[a].length; })[0];
+      var held = ORDER.filter(function (owner) { return groups[owner]; });
+      var most = held.slice().sort(function (a, b) { return groups[b].length - groups[a].length; })[0];
       var rest = most && groups[most].length >= EVERY_OTHER ? most : null;
       if (rest) {
-        present = present.filter(function (owner) { return owner !== rest; }).concat([rest]);
+        held = held.filter(function (owner) { return owner !== rest; }).concat([rest]);
       }
       var box = row.querySelector(".srg-matrix__owners");
       if (!box) {
@@ -155,13 +155,13 @@
         row.querySelector("th").appendChild(box);
       }
       box.textContent = "";
-      present.forEach(function (owner) {
+      held.forEach(function (owner) {
         var badge = row.querySelector("td[data-owner=" + owner + "] .srg-owner").cloneNode(true);
         var names = document.createElement("span");
         var list = groups[owner];
         if (owner === rest) {
           var checked = list.filter(function (item) { return item.checked; }).map(function (item) { return item.name; });
-          names.textContent = (present.length === 1 ? "Every service" : "Every other service") + (picking ? " picked" : "") +
+          names.textContent = (held.length === 1 ? "Every service" : "Every other service") + (picking ? " picked" : "") +
             (checked.length ? "; checked by Security Hub on " + checked.join(", ") : "");
         } else {
           names.textContent = list.map(function (item) { return item.name + (item.checked ? " \u2713" : ""); }).join(", ");
