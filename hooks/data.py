@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from srg import collector
 from srg.load import load_catalog
 from srg.mkdocs_glue import CATALOG_KEY, DATA_FILE, as_plugin_error
 
@@ -16,6 +17,6 @@ if TYPE_CHECKING:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = Path(config.docs_dir) / DATA_FILE
     shown = os.path.relpath(path, Path(config.config_file_path).parent)
-    with as_plugin_error():
+    with as_plugin_error(), collector.kept_for_the_build():
         config.extra[CATALOG_KEY] = load_catalog(path, display_name=shown)
     return config

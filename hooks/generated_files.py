@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from mkdocs.structure.files import File
 
+from srg import collector
 from srg.exports import as_csv, as_json
 from srg.mkdocs_glue import DATA_FILE, SITE_KEY, as_plugin_error, catalog
 from srg.oscal import as_oscal
@@ -41,10 +42,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=page))
     base = config.site_url or "/"
     url_of = {entry: urljoin(base, location) for entry, location in locations.items()}
-    files.append(File.generated(config, JSON_EXPORT, content=as_json(data, urljoin(base, SCHEMA))))
-    files.append(File.generated(config, CSV_EXPORT, content=as_csv(data, url_of)))
-    # Beside the JSON download, so its back-matter can name that file by a relative address.
-    files.append(File.generated(config, OSCAL_EXPORT, content=as_oscal(data, url_of, JSON_EXPORT.rsplit("/", 1)[1])))
+    with collector.paused():
+        files.append(File.generated(config, JSON_EXPORT, content=as_json(data, urljoin(base, SCHEMA))))
+        files.append(File.generated(config, CSV_EXPORT, content=as_csv(data, url_of)))
+        # Beside the JSON download, so its back-matter can name that file by a relative address.
+        oscal = as_oscal(data, url_of, JSON_EXPORT.rsplit("/", 1)[1])
+        files.append(File.generated(config, OSCAL_EXPORT, content=oscal))
     if files.get_file_from_path(SCHEMA) is None:
         files.append(File.generated(config, SCHEMA, content=schema_text()))
     return files

@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import re
+import uuid
 from collections import Counter
 from typing import Any
 
 import pytest
 from helpers import NAME, dump, entry, minimal, real_catalog
+from pydantic_core import to_json
 from trestle.oscal import OSCAL_VERSION
 from trestle.oscal.component import ComponentDefinition
 
@@ -18,7 +20,7 @@ from conftest import Build, section_of
 from srg.load import parse_catalog
 from srg.model import Catalog
 from srg.nist import pinned
-from srg.oscal import NS, as_oscal, component_definition
+from srg.oscal import NS, _uuid, as_oscal, component_definition
 from srg.oscal import OSCAL_VERSION as WRITTEN_VERSION
 
 EXPORT = "data/responsibilities.oscal.json"
@@ -236,6 +238,19 @@ def test_the_same_data_gives_the_same_file_and_new_data_a_new_uuid() -> None:
     again = json.loads(as_oscal(changed, url_of, "responsibilities.json"))["component-definition"]
     assert again["uuid"] != json.loads(first)["component-definition"]["uuid"]
     assert again["components"][0]["uuid"] == json.loads(first)["component-definition"]["components"][0]["uuid"]
+
+
+def test_the_text_is_the_documents_json_and_its_ids_are_uuid5_of_their_names() -> None:
+    """`as_oscal` serialises the body once and `_uuid` computes UUID 5 itself: both against the standard library."""
+    catalog = small()
+    url_of = {e.id: f"https://guide.test/#{e.id}" for e in catalog.responsibilities}
+    text = as_oscal(catalog, url_of, "responsibilities.json")
+    assert text == to_json(component_definition(catalog, url_of, "responsibilities.json")).decode() + "\n"
+    uuids = re.findall(r'"uuid":"([^"]+)"', text)
+    assert len(uuids) > 10
+    assert all(uuid.UUID(u).version == 5 for u in uuids)
+    for parts in [("component", "ec2"), ("requirement", "ec2", "guest-os-patching", "si-2.2"), ("é", "日本", "")]:
+        assert _uuid(*parts) == str(uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, NS), ":".join(parts)))
 
 
 def test_a_service_without_nist_ids_has_only_the_guides_implementation() -> None:

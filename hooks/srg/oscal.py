@@ -48,8 +48,19 @@ ROLES = {
 ROLES_OF_OWNER = {"aws": ["aws"], "customer": ["customer"], "shared": ["aws", "customer"]}
 
 
+_NAMESPACED = hashlib.sha1(_NAMESPACE.bytes, usedforsecurity=False)
+
+
 def _uuid(*parts: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, ":".join(parts)))
+    """uuid.uuid5(_NAMESPACE, 'a:b') as text, computed as RFC 9562 says without building a UUID object
+    (which took half the export's time: 160,000 ids at 1,000 entries)."""
+    digest = _NAMESPACED.copy()
+    digest.update(":".join(parts).encode("utf-8"))
+    b = bytearray(digest.digest()[:16])
+    b[6] = (b[6] & 0x0F) | 0x50  # version 5
+    b[8] = (b[8] & 0x3F) | 0x80  # the RFC's variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _prop(name: str, value: str) -> dict[str, str]:
@@ -66,18 +77,31 @@ def checks_of(cell: Cell) -> list[tuple[str, str | None]]:
 
 def component_definition(catalog: Catalog, url_of: dict[str, str], data_href: str) -> dict[str, Any]:
     """The document: a component per service; `url_of` maps entry ids to their sections' addresses."""
-    body = {
+    body = _body(catalog, url_of, data_href)
+    return {"component-definition": {"uuid": _document_uuid(to_json(body)), **body}}
+
+
+def as_oscal(catalog: Catalog, url_of: dict[str, str], data_href: str) -> str:
+    """The component definition as compact OSCAL JSON (about half the size of the indented text).
+
+    The same bytes as `to_json(component_definition(…))`, serialising the body once: its JSON both
+    gives the document's uuid and, after that uuid, is the rest of the document.
+    """
+    body = to_json(_body(catalog, url_of, data_href)).decode("utf-8")
+    uuid_text = to_json(_document_uuid(body.encode("utf-8"))).decode("utf-8")
+    return f'{{"component-definition":{{"uuid":{uuid_text},{body[1:]}}}\n'
+
+
+def _body(catalog: Catalog, url_of: dict[str, str], data_href: str) -> dict[str, Any]:
+    return {
         "metadata": _metadata(catalog),
         "components": [_component(catalog, service, url_of) for service in catalog.services],
         "back-matter": {"resources": _resources(catalog, data_href)},
     }
-    digest = hashlib.sha256(to_json(body)).hexdigest()
-    return {"component-definition": {"uuid": _uuid("component-definition", digest), **body}}
 
 
-def as_oscal(catalog: Catalog, url_of: dict[str, str], data_href: str) -> str:
-    """The component definition as compact OSCAL JSON (about half the size of the indented text)."""
-    return to_json(component_definition(catalog, url_of, data_href)).decode("utf-8") + "\n"
+def _document_uuid(body_json: bytes) -> str:
+    return _uuid("component-definition", hashlib.sha256(body_json).hexdigest())
 
 
 def _last_day(catalog: Catalog) -> datetime.date:
@@ -182,6 +206,7 @@ def _nist_implementation(catalog: Catalog, service: Service, entries: list[Respo
     requirements = []
     for entry in entries:
         owner = catalog.cell(entry, service.id).owner
+        guide_requirement = f"#{_uuid('requirement', service.id, entry.id)}"
         for control in catalog.nist_reading(entry, service.id).controls:  # type: ignore[union-attr]
             requirements.append(
                 {
@@ -189,7 +214,7 @@ def _nist_implementation(catalog: Catalog, service: Service, entries: list[Respo
                     "control-id": control.id,
                     "description": f"{entry.title}: {OWNER_LABELS[owner].lower()} on {service.name}.",
                     "props": [_prop("responsibility", entry.id), _prop("owner", owner)],
-                    "links": [{"href": f"#{_uuid('requirement', service.id, entry.id)}", "rel": "related"}],
+                    "links": [{"href": guide_requirement, "rel": "related"}],
                     "responsible-roles": [{"role-id": role} for role in ROLES_OF_OWNER[owner]],
                 }
             )
