@@ -1,22 +1,31 @@
-"""Add the pages, share pages and downloads generated from the data; find where every entry is rendered."""
+"""Add the pages, share pages and downloads generated from the data; find where every entry is rendered.
+
+The service pages' Markdown and the downloads are made by a second process (srg.second_core)
+while the build renders the other pages: each is taken where the build needs it, the pages
+by hooks/pages.py, the downloads here once every page has been read (`on_env`).
+"""
 
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from mkdocs.structure.files import File
 
-from srg import collector
+from srg import collector, second_core
 from srg.exports import as_csv, as_json
-from srg.mkdocs_glue import DATA_FILE, SITE_KEY, as_plugin_error, catalog
+from srg.markers import find_markers
+from srg.mkdocs_glue import DATA_FILE, HELPER_KEY, SITE_KEY, as_plugin_error, catalog, file_label, helper, page_markdown
 from srg.oscal import as_oscal
-from srg.pipeline import Site
+from srg.pipeline import Site, render_page
 from srg.schema import schema_text
+from srg.second_core import Helper, Job
 from srg.service_pages import generated_pages, share_pages
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -25,12 +34,18 @@ JSON_EXPORT = f"{DATA_DIR}/responsibilities.json"
 CSV_EXPORT = f"{DATA_DIR}/responsibilities.csv"
 OSCAL_EXPORT = f"{DATA_DIR}/responsibilities.oscal.json"
 SCHEMA = f"{DATA_DIR}/responsibilities.schema.json"
+DOWNLOADS = (JSON_EXPORT, CSV_EXPORT, OSCAL_EXPORT)
+# The helper renders the pages made of these blocks alone (the service pages, the self-check and the
+# matrix): with the downloads, about half the build's own work at the real size and at 1,000 entries.
+HELPER_BLOCKS = frozenset({"service-page", "self-check", "service-matrix"})
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    second_core.stop_all()  # a helper an interrupted build under `mkdocs serve` left
     data = catalog(config)
-    for path, markdown in generated_pages(data).items():
-        files.append(File.generated(config, path, content=markdown))
+    generated = [File.generated(config, path, content=markdown) for path, markdown in generated_pages(data).items()]
+    for file in generated:
+        files.append(file)
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     root = os.path.dirname(config.config_file_path)
     labels = {f.src_uri: os.path.relpath(f.abs_src_path, root) for f in files.documentation_pages() if f.abs_src_path}
@@ -42,12 +57,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=page))
     base = config.site_url or "/"
     url_of = {entry: urljoin(base, location) for entry, location in locations.items()}
-    with collector.paused():
-        files.append(File.generated(config, JSON_EXPORT, content=as_json(data, urljoin(base, SCHEMA))))
-        files.append(File.generated(config, CSV_EXPORT, content=as_csv(data, url_of)))
-        # Beside the JSON download, so its back-matter can name that file by a relative address.
-        oscal = as_oscal(data, url_of, JSON_EXPORT.rsplit("/", 1)[1])
-        files.append(File.generated(config, OSCAL_EXPORT, content=oscal))
+    jobs: dict[str, Job] = {
+        f.src_uri: partial(render_page, page_markdown(f.content_string), f.src_uri, site, file_label(f, config))
+        for f in files.documentation_pages()  # in the order the build reads them
+        if _made_of(f.content_string, HELPER_BLOCKS)
+    }
+    jobs[JSON_EXPORT] = partial(as_json, data, urljoin(base, SCHEMA))
+    jobs[CSV_EXPORT] = partial(as_csv, data, url_of)
+    # Beside the JSON download, so its back-matter can name that file by a relative address.
+    jobs[OSCAL_EXPORT] = partial(as_oscal, data, url_of, JSON_EXPORT.rsplit("/", 1)[1])
+    for path in DOWNLOADS:
+        jobs[path] = collector.paused()(jobs[path])
+        files.append(File.generated(config, path, content=""))  # its text comes in on_env
+    config.extra[HELPER_KEY] = Helper(jobs)
     if files.get_file_from_path(SCHEMA) is None:
         files.append(File.generated(config, SCHEMA, content=schema_text()))
     return files
+
+
+def _made_of(markdown: str, blocks: frozenset[str]) -> bool:
+    names = {marker.name for marker in find_markers(markdown)}
+    return bool(names) and names <= blocks
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    with as_plugin_error():
+        for path in DOWNLOADS:
+            files.get_file_from_path(path).content_string = helper(config).result(path)  # type: ignore[union-attr]
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    helper(config).close()
+
+
+def on_build_error(error: Exception) -> None:
+    second_core.stop_all()

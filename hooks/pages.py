@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from srg.mkdocs_glue import as_plugin_error, page_label, site
+from srg.mkdocs_glue import as_plugin_error, helper, page_label, page_markdown, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -18,8 +18,12 @@ _STASH = "srg_html_blocks"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src, made_by = page.file.src_uri, helper(config)
     with as_plugin_error():
-        markdown = render_page(markdown, page.file.src_uri, site(config), page_label(page, config))
+        if src in made_by and markdown == page_markdown(site(config).pages[src]):  # what the helper rendered
+            markdown = made_by.result(src)
+        else:
+            markdown = render_page(markdown, src, site(config), page_label(page, config))
     markdown, page.meta[_STASH] = stash_html(markdown)
     return markdown
 

@@ -8,20 +8,28 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import meta
 
 from .errors import SrgError
 from .model import Catalog
 from .pipeline import Site
+from .second_core import Helper
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
 DATA_FILE = "data/responsibilities.yml"
 CATALOG_KEY = "srg_catalog"
 SITE_KEY = "srg_site"
+HELPER_KEY = "srg_helper"
 # Which hook sets each piece of state, for the message when it did not run.
-SET_BY = {CATALOG_KEY: "hooks/data.py (on_config)", SITE_KEY: "hooks/generated_files.py (on_files)"}
+SET_BY = {
+    CATALOG_KEY: "hooks/data.py (on_config)",
+    SITE_KEY: "hooks/generated_files.py (on_files)",
+    HELPER_KEY: "hooks/generated_files.py (on_files)",
+}
 
 
 @contextmanager
@@ -47,8 +55,22 @@ def site(config: MkDocsConfig) -> Site:
     return _state(config, SITE_KEY)  # type: ignore[return-value]
 
 
+def helper(config: MkDocsConfig) -> Helper:
+    """The second process making the service pages and the downloads (hooks/generated_files.py)."""
+    return _state(config, HELPER_KEY)  # type: ignore[return-value]
+
+
+def page_markdown(source: str) -> str:
+    """The Markdown MkDocs hands the hooks for a page whose source is `source`: without its front matter."""
+    return meta.get_data(source)[0]
+
+
 def page_label(page: Page, config: MkDocsConfig) -> str:
-    """The page's source path as a person finds it from the project root, for messages."""
+    return file_label(page.file, config)
+
+
+def file_label(file: File, config: MkDocsConfig) -> str:
+    """A page's source path as a person finds it from the project root, for messages."""
     root = os.path.dirname(config.config_file_path)
-    path = page.file.abs_src_path
-    return os.path.relpath(path, root) if path else f"{page.file.src_uri} (generated from {DATA_FILE})"
+    path = file.abs_src_path
+    return os.path.relpath(path, root) if path else f"{file.src_uri} (generated from {DATA_FILE})"

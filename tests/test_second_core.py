@@ -1,0 +1,114 @@
+"""The second process: it makes the same texts as the build would, and never loses or changes one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Build, run_build
+from srg import second_core
+from srg.errors import MarkupError
+from srg.second_core import Helper
+
+
+def _in_helper() -> str:
+    return f"made in {os.getpid()}"
+
+
+def test_jobs_run_in_another_process_and_each_result_is_given_once_in_any_order() -> None:
+    helper = Helper({"a": _in_helper, "b": lambda: "ünïcode\r\nkept as is\n", "c": lambda: ""})
+    try:
+        assert helper.forked
+        assert helper.result("c") == ""
+        assert helper.result("b") == "ünïcode\r\nkept as is\n"
+        assert helper.result("a") != f"made in {os.getpid()}"
+    finally:
+        helper.close()
+
+
+def test_a_job_that_raises_raises_its_own_error_in_the_build() -> None:
+    def broken() -> str:
+        raise MarkupError("docs/aws.md:3: unknown marker 'srg:nope'")
+
+    helper = Helper({"broken": broken, "fine": lambda: "fine"})
+    try:
+        with pytest.raises(MarkupError, match=r"^docs/aws\.md:3: unknown marker 'srg:nope'$"):
+            helper.result("broken")
+        assert helper.result("fine") == "fine"
+    finally:
+        helper.close()
+
+
+def test_a_helper_that_dies_leaves_its_jobs_to_the_build(tmp_path: Path) -> None:
+    started = tmp_path / "started"
+
+    def slow() -> str:
+        started.touch()
+        time.sleep(30)
+        return "from the helper"
+
+    helper = Helper({"slow": slow, "next": _in_helper})
+    try:
+        while not started.exists():
+            time.sleep(0.01)
+        os.kill(helper._process.pid, signal.SIGKILL)  # type: ignore[union-attr]
+        assert helper.result("next") == f"made in {os.getpid()}"
+    finally:
+        helper.close()
+
+
+def test_closing_stops_a_running_helper_and_removes_its_files() -> None:
+    helper = Helper({"done": lambda: "x" * 100_000, "slow": lambda: time.sleep(30) or ""})
+    folder = helper._folder
+    assert folder is not None
+    while not any(folder.iterdir()):
+        time.sleep(0.01)
+    second_core.stop_all()  # what a failed build does
+    assert not helper.forked
+    assert not folder.exists()
+    assert helper.result("done") == "x" * 100_000  # made here once the helper is gone
+
+
+def test_with_one_process_set_nothing_is_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(second_core.ONE_PROCESS, "1")
+    helper = Helper({"a": _in_helper})
+    assert not helper.forked
+    assert helper.result("a") == f"made in {os.getpid()}"
+
+
+# -- in the build -------------------------------------------------------------------------------------
+
+
+def test_the_site_built_in_one_process_is_the_same_byte_for_byte(
+    site: Build, snapshot: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(second_core.ONE_PROCESS, "1")
+    alone = run_build(snapshot, tmp_path / "site")
+    assert alone.returncode == 0, alone.output
+    files = sorted(p.relative_to(site.site) for p in site.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(alone.site) for p in alone.site.rglob("*") if p.is_file())
+    assert "services/ec2/index.html" in {str(f) for f in files}
+    different = [str(f) for f in files if (site.site / f).read_bytes() != (alone.site / f).read_bytes()]
+    assert different == []
+
+
+def test_a_page_the_helper_renders_fails_the_build_with_the_message_one_process_gives(
+    build_project: Callable[..., Build], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    self_check = (ROOT / "docs/self-check.md").read_text(encoding="utf-8")
+    broken = {"self-check.md": self_check.replace("<!-- srg:self-check -->", '<!-- srg:self-check rule="aws" -->')}
+    build = build_project(pages=broken)
+    monkeypatch.setenv(second_core.ONE_PROCESS, "1")
+    alone = build_project(pages=broken, site="alone")
+    assert build.returncode == alone.returncode == 1
+    errors = [line for line in build.output.splitlines() if line.startswith("ERROR")]
+    assert errors == [line for line in alone.output.splitlines() if line.startswith("ERROR")]
+    assert errors[0] == "ERROR   -  Error reading page 'self-check.md':"
+    assert errors[1].startswith("ERROR   -  docs/self-check.md:")
+    assert errors[1].endswith(": marker 'srg:self-check' takes no argument rule")
+    assert "Traceback" not in build.output
