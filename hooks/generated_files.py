@@ -1,8 +1,8 @@
 """Add the pages, share pages and downloads generated from the data; find where every entry is rendered.
 
-The service pages' Markdown and the downloads are made by a second process (srg.second_core)
-while the build renders the other pages: each is taken where the build needs it, the pages
-by hooks/pages.py, the downloads here once every page has been read (`on_env`).
+The pages' Markdown and the downloads are shared with a second process (srg.second_core):
+each is taken where the build needs it, the pages by hooks/pages.py, the downloads here
+once every page has been read (`on_env`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from mkdocs.structure.files import File
 
 from srg import collector, second_core
 from srg.exports import as_csv, as_json
-from srg.markers import find_markers
 from srg.mkdocs_glue import DATA_FILE, HELPER_KEY, SITE_KEY, as_plugin_error, catalog, file_label, helper, page_markdown
 from srg.oscal import as_oscal
 from srg.pipeline import Site, render_page
@@ -35,9 +34,6 @@ CSV_EXPORT = f"{DATA_DIR}/responsibilities.csv"
 OSCAL_EXPORT = f"{DATA_DIR}/responsibilities.oscal.json"
 SCHEMA = f"{DATA_DIR}/responsibilities.schema.json"
 DOWNLOADS = (JSON_EXPORT, CSV_EXPORT, OSCAL_EXPORT)
-# The helper renders the pages made of these blocks alone (the service pages, the self-check and the
-# matrix): with the downloads, about half the build's own work at the real size and at 1,000 entries.
-HELPER_BLOCKS = frozenset({"service-page", "self-check", "service-matrix"})
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -58,9 +54,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     base = config.site_url or "/"
     url_of = {entry: urljoin(base, location) for entry, location in locations.items()}
     jobs: dict[str, Job] = {
-        f.src_uri: partial(render_page, page_markdown(f.content_string), f.src_uri, site, file_label(f, config))
-        for f in files.documentation_pages()  # in the order the build reads them
-        if _made_of(f.content_string, HELPER_BLOCKS)
+        f.src_uri: partial(render_page, *_as_rendered(f, site, config))
+        for f in files.documentation_pages()  # in the order the build reads them, the downloads after them
     }
     jobs[JSON_EXPORT] = partial(as_json, data, urljoin(base, SCHEMA))
     jobs[CSV_EXPORT] = partial(as_csv, data, url_of)
@@ -75,9 +70,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _made_of(markdown: str, blocks: frozenset[str]) -> bool:
-    names = {marker.name for marker in find_markers(markdown)}
-    return bool(names) and names <= blocks
+def _as_rendered(file: File, site: Site, config: MkDocsConfig) -> tuple[str, str, Site, str, int]:
+    """render_page's arguments for a page, as hooks/pages.py gives them."""
+    markdown, above = page_markdown(file.content_string)
+    return markdown, file.src_uri, site, file_label(file, config), above
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -19,11 +19,13 @@ _STASH = "srg_html_blocks"
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src, made_by = page.file.src_uri, helper(config)
+    source, above = page_markdown(site(config).pages[src])
     with as_plugin_error():
-        if src in made_by and markdown == page_markdown(site(config).pages[src]):  # what the helper rendered
+        if src in made_by and markdown == source:  # what the helper rendered
             markdown = made_by.result(src)
         else:
-            markdown = render_page(markdown, src, site(config), page_label(page, config))
+            above = above if markdown == source else 0  # a plugin changed it: its lines are not the file's
+            markdown = render_page(markdown, src, site(config), page_label(page, config), above)
     markdown, page.meta[_STASH] = stash_html(markdown)
     return markdown
 

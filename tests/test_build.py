@@ -658,6 +658,11 @@ PAGE_CASES = {
         "# T\n\n<!-- srg:comparison-tabel -->\n",
         r"docs/comparison.md:3: unknown marker 'srg:comparison-tabel'",
     ),
+    "unknown-marker-under-front-matter": (
+        "comparison.md",
+        "---\ntitle: Compare\ndescription: Every answer side by side.\n---\n\n# T\n\n<!-- srg:comparison-tabel -->\n",
+        r"docs/comparison.md:8: unknown marker 'srg:comparison-tabel'",
+    ),
     "marker-left-unreplaced": (
         "comparison.md",
         "# T\n\n<!-- srg:comparison-table\n",

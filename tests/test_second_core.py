@@ -20,26 +20,50 @@ def _in_helper() -> str:
     return f"made in {os.getpid()}"
 
 
-def test_each_job_runs_once_in_the_process_that_comes_to_it_first(tmp_path: Path) -> None:
+def test_the_helper_works_from_the_last_job_back_and_the_build_from_the_first_on(tmp_path: Path) -> None:
     go = tmp_path / "go"
 
-    def first() -> str:
+    def last() -> str:
         while not go.exists():
             time.sleep(0.01)
         return _in_helper()
 
-    helper = Helper(
-        {"first": first, "text": lambda: "ünïcode\r\nkept as is\n", "empty": lambda: "", "last": _in_helper}
-    )
+    jobs = {"first": _in_helper, "text": lambda: "ünïcode\r\nkept as is\n", "empty": lambda: "", "last": last}
+    helper = Helper(jobs)
     try:
         assert helper.forked
-        while not helper._claimed[0]:
+        while not helper._claimed[3]:
             time.sleep(0.01)
-        assert helper.result("last") == f"made in {os.getpid()}"  # the helper is busy: the build makes it
+        assert list(helper._claimed) == [0, 0, 0, 1]
+        assert helper.result("first") == f"made in {os.getpid()}"  # the helper has not come to it: the build makes it
         go.touch()
-        assert helper.result("first") != f"made in {os.getpid()}"
-        assert helper.result("empty") == ""
+        assert helper.result("last") != f"made in {os.getpid()}"
         assert helper.result("text") == "ünïcode\r\nkept as is\n"
+        assert helper.result("empty") == ""
+    finally:
+        helper.close()
+
+
+def test_waiting_for_a_job_the_helper_is_making_the_build_makes_one_no_one_has_started(tmp_path: Path) -> None:
+    go = tmp_path / "go"
+
+    def slow() -> str:
+        while not go.exists():
+            time.sleep(0.01)
+        return _in_helper()
+
+    def first() -> str:
+        go.touch()  # the helper finishes once the build has made this one
+        return _in_helper()
+
+    helper = Helper({"first": first, "second": _in_helper, "slow": slow})
+    try:
+        while not helper._claimed[2]:
+            time.sleep(0.01)
+        assert helper.result("slow") != f"made in {os.getpid()}"  # asked out of order: made "first" meanwhile
+        assert helper._made_here["first"] == f"made in {os.getpid()}"
+        assert helper.result("first") == f"made in {os.getpid()}"
+        assert helper.result("second")
     finally:
         helper.close()
 
@@ -58,25 +82,28 @@ def test_a_job_that_raises_raises_its_own_error_in_the_build() -> None:
 
 
 def test_a_helper_that_dies_leaves_its_jobs_to_the_build(tmp_path: Path) -> None:
-    started = tmp_path / "started"
+    started, build = tmp_path / "started", os.getpid()
 
-    def slow() -> str:
-        started.touch()
-        time.sleep(30)
-        return "from the helper"
+    def stuck_in_the_helper() -> str:
+        if os.getpid() != build:
+            started.touch()
+            time.sleep(30)
+        return _in_helper()
 
-    helper = Helper({"slow": slow, "next": _in_helper})
+    helper = Helper({"next": _in_helper, "stuck": stuck_in_the_helper})
     try:
         while not started.exists():
             time.sleep(0.01)
         os.kill(helper._process.pid, signal.SIGKILL)  # type: ignore[union-attr]
-        assert helper.result("next") == f"made in {os.getpid()}"
+        assert helper.result("stuck") == f"made in {build}"
+        assert helper.result("next") == f"made in {build}"
+        assert not helper.forked
     finally:
         helper.close()
 
 
 def test_closing_stops_a_running_helper_and_removes_its_files() -> None:
-    helper = Helper({"done": lambda: "x" * 100_000, "slow": lambda: time.sleep(30) or ""})
+    helper = Helper({"slow": lambda: time.sleep(30) or "", "done": lambda: "x" * 100_000})
     folder = helper._folder
     assert folder is not None
     while not any(folder.iterdir()):
@@ -122,6 +149,7 @@ def test_a_page_the_helper_renders_fails_the_build_with_the_message_one_process_
     errors = [line for line in build.output.splitlines() if line.startswith("ERROR")]
     assert errors == [line for line in alone.output.splitlines() if line.startswith("ERROR")]
     assert errors[0] == "ERROR   -  Error reading page 'self-check.md':"
-    assert errors[1].startswith("ERROR   -  docs/self-check.md:")
+    line = self_check.splitlines().index("<!-- srg:self-check -->") + 1  # below the page's front matter
+    assert errors[1].startswith(f"ERROR   -  docs/self-check.md:{line}:")
     assert errors[1].endswith(": marker 'srg:self-check' takes no argument rule")
     assert "Traceback" not in build.output

@@ -60,9 +60,12 @@ def helper(config: MkDocsConfig) -> Helper:
     return _state(config, HELPER_KEY)  # type: ignore[return-value]
 
 
-def page_markdown(source: str) -> str:
-    """The Markdown MkDocs hands the hooks for a page whose source is `source`: without its front matter."""
-    return meta.get_data(source)[0]
+def page_markdown(source: str) -> tuple[str, int]:
+    """The Markdown MkDocs hands the hooks for a page whose source is `source` (without its front matter),
+    and the number of lines above it in the source."""
+    markdown = meta.get_data(source)[0]
+    above = source.count("\n", 0, len(source) - len(markdown)) if source.endswith(markdown) else 0
+    return markdown, above
 
 
 def page_label(page: Page, config: MkDocsConfig) -> str:

@@ -59,13 +59,21 @@ class Site:
         return {r.id: self.section_location(r.id) for r in self.catalog.responsibilities}
 
 
-def render_page(markdown: str, page: str, site: Site, shown: str | None = None) -> str:
-    """The final Markdown of a page: references resolved, markers expanded, terms abbreviated."""
+def render_page(markdown: str, page: str, site: Site, shown: str | None = None, lines_above: int = 0) -> str:
+    """The final Markdown of a page: references resolved, markers expanded, terms abbreviated.
+
+    `lines_above`: the lines of front matter above `markdown` in its source, so that
+    messages give the line a person finds in the file.
+    """
     shown = shown or page
     link = Linker(page, site.targets)
-    markdown = resolve_refs(markdown, page, site.targets, shown)
+    above = "\n" * lines_above  # blank lines, which no step changes; taken off again below
+    markdown = resolve_refs(above + markdown, page, site.targets, shown)
     markdown = abbreviate(markdown, site.catalog.glossary, link.terms_seen)
-    return expand_markers(markdown, link, site, shown)
+    markdown = expand_markers(markdown, link, site, shown)
+    if not markdown.startswith(above):
+        raise PipelineError(f"{shown}: a step of the pipeline changed the blank lines it was given above the page")
+    return markdown[lines_above:]
 
 
 def _fenced_blocks(markdown: str) -> list[str]:

@@ -1,16 +1,16 @@
 """Part of a build done in a second process while the first goes on; no MkDocs imports.
 
-MkDocs builds in one process, on one core. The service pages' Markdown and the
-downloads depend only on the loaded catalog, so a forked copy of the build can
-make them while the build renders the other pages: a fork inherits the catalog
-and the jobs as they are, and sends back only its results (text). The build
-takes each result where it would have made it itself.
+MkDocs builds in one process, on one core. The pages' Markdown and the downloads
+depend only on the loaded catalog and the pages' sources, so a forked copy of the
+build can make some of them while the build makes the others: a fork inherits the
+catalog and the jobs as they are, and sends back only its results (text). The
+build takes each result where it would have made it itself.
 
-Each job is claimed once, by whichever process comes to it first: the helper works
-through them in order, and the build, coming to one the helper has not started,
-makes it itself instead of waiting; and rather than wait for one the helper is
-making, it makes the last job no one has started. So the work splits itself
-between the two as their speeds allow, at any size.
+The jobs are given in the order the build needs them. Each is claimed once, by
+whichever process comes to it first: the build works from the first job on, the
+helper from the last one back, and they meet in between, where their speeds put
+the meeting at any size. Should the build wait for a job the helper is making
+while another is not started (jobs asked for out of order), it makes that one.
 
 Nothing here can change what is built: a job the helper did not finish (no fork
 on this system, the helper stopped, or the job raised) runs again in the build,
@@ -37,8 +37,8 @@ _running: set[Helper] = set()
 
 
 class Helper:
-    """Jobs run in a forked process, in the order given, unless the build claims one first; `result(name)`
-    returns each one's text.
+    """Jobs, given in the order the build needs them, run from the last back in a forked process, unless the
+    build claims one first; `result(name)` returns each one's text.
 
     The helper writes each text to a file of its own and sends only its name: sent through
     the pipe, a page of a few megabytes crept across while the build held the interpreter.
@@ -98,12 +98,12 @@ class Helper:
         return text
 
     def _make_a_spare_job(self) -> bool:
-        """Make the last job neither process has started, if there is one; keep its text for when it is asked for."""
+        """Make the first job neither process has started, if there is one; keep its text for when it is asked for."""
         lock = self._claimed.get_lock()
         if not lock.acquire(timeout=5):
             return False
         try:
-            spare = next((n for n in reversed(range(len(self._claimed))) if not self._claimed[n]), None)
+            spare = next((n for n in range(len(self._claimed)) if not self._claimed[n]), None)
             if spare is not None:
                 self._claimed[spare] = 1
         finally:
@@ -159,8 +159,9 @@ def _claim(claimed: Any, number: int) -> bool | None:
 
 
 def _work(jobs: dict[str, Job], claimed: Any, folder: Path, writer: Connection) -> None:
-    """In the helper: run each job not claimed, write its text and send the file's path (None if it raised)."""
-    for number, (name, job) in enumerate(jobs.items()):
+    """In the helper: from the last job back, run each one not claimed, write its text and send the file's path
+    (None if it raised)."""
+    for number, (name, job) in reversed(list(enumerate(jobs.items()))):
         if not _claim(claimed, number):
             continue
         path: Path | None = folder / str(number)
