@@ -4,10 +4,13 @@ Run: .venv/bin/python benchmarks/run.py [--quick]
      (about 30 minutes, most of it Lighthouse; --quick: 3 builds instead of 5, Lighthouse once per page)
 
 1. Build: `mkdocs build --strict` of this site against a bare build of an
-   empty Material site (the floor): interleaved, median of 5 (goal: 2.0x).
+   empty Material site (the floor): interleaved, median of 5 (goal: 2.0x);
+   beside it the same build in one process (SRG_ONE_PROCESS=1), to show what
+   the second process (hooks/srg/second_core.py) gains.
 2. Growth: the site with 10, 100 and 1,000 entries cloned from the real ones,
    with every service of the real data: build time (median of 5, of 3 at
-   1,000), its ratio to the floor (goal at 1,000: 20x), the heaviest page
+   1,000, interleaved with the build in one process), its ratio to the floor
+   (goal at 1,000: 20x), the heaviest page
    (gzip), and the cost of an entry and of a cell from 100 to 1,000.
 3. Live reload: under `mkdocs serve --livereload`, the time from saving the
    data file to the open page showing the edit, at the real size and at 1,000

@@ -16,6 +16,13 @@ from srg.errors import MarkupError
 from srg.second_core import Helper
 
 
+def _wait_until(condition: Callable[[], object]) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, "waited 30 s"
+        time.sleep(0.01)
+
+
 def _in_helper() -> str:
     return f"made in {os.getpid()}"
 
@@ -24,16 +31,14 @@ def test_the_helper_works_from_the_last_job_back_and_the_build_from_the_first_on
     go = tmp_path / "go"
 
     def last() -> str:
-        while not go.exists():
-            time.sleep(0.01)
+        _wait_until(lambda: go.exists())
         return _in_helper()
 
     jobs = {"first": _in_helper, "text": lambda: "ünïcode\r\nkept as is\n", "empty": lambda: "", "last": last}
     helper = Helper(jobs)
     try:
         assert helper.forked
-        while not helper._claimed[3]:
-            time.sleep(0.01)
+        _wait_until(lambda: helper._claimed[3])
         assert list(helper._claimed) == [0, 0, 0, 1]
         assert helper.result("first") == f"made in {os.getpid()}"  # the helper has not come to it: the build makes it
         go.touch()
@@ -48,8 +53,7 @@ def test_waiting_for_a_job_the_helper_is_making_the_build_makes_one_no_one_has_s
     go = tmp_path / "go"
 
     def slow() -> str:
-        while not go.exists():
-            time.sleep(0.01)
+        _wait_until(lambda: go.exists())
         return _in_helper()
 
     def first() -> str:
@@ -58,8 +62,7 @@ def test_waiting_for_a_job_the_helper_is_making_the_build_makes_one_no_one_has_s
 
     helper = Helper({"first": first, "second": _in_helper, "slow": slow})
     try:
-        while not helper._claimed[2]:
-            time.sleep(0.01)
+        _wait_until(lambda: helper._claimed[2])
         assert helper.result("slow") != f"made in {os.getpid()}"  # asked out of order: made "first" meanwhile
         assert helper._made_here["first"] == f"made in {os.getpid()}"
         assert helper.result("first") == f"made in {os.getpid()}"
@@ -92,8 +95,7 @@ def test_a_helper_that_dies_leaves_its_jobs_to_the_build(tmp_path: Path) -> None
 
     helper = Helper({"next": _in_helper, "stuck": stuck_in_the_helper})
     try:
-        while not started.exists():
-            time.sleep(0.01)
+        _wait_until(lambda: started.exists())
         os.kill(helper._process.pid, signal.SIGKILL)  # type: ignore[union-attr]
         assert helper.result("stuck") == f"made in {build}"
         assert helper.result("next") == f"made in {build}"
@@ -106,8 +108,7 @@ def test_closing_stops_a_running_helper_and_removes_its_files() -> None:
     helper = Helper({"slow": lambda: time.sleep(30) or "", "done": lambda: "x" * 100_000})
     folder = helper._folder
     assert folder is not None
-    while not any(folder.iterdir()):
-        time.sleep(0.01)
+    _wait_until(lambda: any(folder.iterdir()))
     second_core.stop_all()  # what a failed build does
     assert not helper.forked
     assert not folder.exists()
