@@ -214,28 +214,31 @@ def serving(config: Path) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def reload_seconds(config: Path, page: str) -> float:
-    """Seconds from saving the data file to `page`, open in Chromium, showing the edit."""
+def reload_seconds(config: Path, page: str, edits: int = 3) -> list[float]:
+    """Seconds from saving the data file to `page`, open in Chromium, showing the edit, for each of `edits` saves."""
     from playwright.sync_api import sync_playwright
 
     data = config.parent / "docs" / "data" / "responsibilities.yml"
     original = data.read_text(encoding="utf-8")
-    marker = f"Edited at {time.time_ns()}"
     document = yaml.safe_load(original)
     title = next(e for e in document["responsibilities"] if e["rule"] == "customer")["title"]
+    seconds = []
     with serving(config) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         tab = browser.new_page()
         tab.goto(base + page)  # the live-reload script keeps a request open: wait for the page, not the network
         tab.wait_for_load_state("load")
-        start = time.perf_counter()
-        # A title is one line of the file (a long summary may wrap): edit it in place.
-        data.write_text(original.replace(f"title: {title}\n", f"title: {marker} {title}\n", 1), encoding="utf-8")
-        tab.wait_for_function("marker => document.body.innerText.includes(marker)", arg=marker, timeout=120_000)
-        elapsed = time.perf_counter() - start
+        for _ in range(edits):
+            marker = f"Edited at {time.time_ns()}"
+            start = time.perf_counter()
+            # A title is one line of the file (a long summary may wrap): edit it in place.
+            data.write_text(original.replace(f"title: {title}\n", f"title: {marker} {title}\n", 1), encoding="utf-8")
+            tab.wait_for_function("marker => document.body.innerText.includes(marker)", arg=marker, timeout=120_000)
+            seconds.append(time.perf_counter() - start)
+            tab.wait_for_load_state("load")
         browser.close()
     data.write_text(original, encoding="utf-8")
-    return elapsed
+    return seconds
 
 
 def live_reload(tmp: Path) -> list[Row]:
@@ -244,7 +247,8 @@ def live_reload(tmp: Path) -> list[Row]:
         config = project(tmp / f"serve-{name.replace(' ', '-').replace(',', '')}", data)
         seconds = reload_seconds(config, "customer/")
         goal = GOALS["reload real" if data is None else "reload 1000"]
-        rows.append((f"live reload after a data edit: {name}", f"{seconds:.2f} s", f"save to the edit shown; {goal}"))
+        shown = f"save to the edit shown, median of {len(seconds)} ({', '.join(f'{s:.2f}' for s in seconds)}); {goal}"
+        rows.append((f"live reload after a data edit: {name}", f"{statistics.median(seconds):.2f} s", shown))
     return rows
 
 
