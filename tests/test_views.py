@@ -16,7 +16,7 @@ from helpers import Element, entry, linker, minimal, parse, real_catalog, site_o
 from srg import blocks, exports, model
 from srg.model import Catalog, Cell
 from srg.pipeline import render_page
-from srg.terms import TermMarker, abbreviate, undefined_terms
+from srg.terms import _AFTER, TermMarker, _trie, abbreviate, undefined_terms
 
 GUEST = "guest-os-patching"
 HOST = "host-os-patching"
@@ -317,6 +317,21 @@ def test_terms_inside_words_or_names_stay_plain() -> None:
     # Templates mark the data's text with TermMarker, which shares the pattern.
     assert "<abbr" not in TermMarker(GLOSSARY, set())(text)
     assert TermMarker(GLOSSARY, set())("XOS, then OS").count("<abbr") == 1
+
+
+def test_the_terms_pattern_finds_what_a_longest_first_list_of_the_terms_finds() -> None:
+    # The pattern is written as a tree of the terms' letters (srg.terms._trie); it must find
+    # the same terms at the same places as the plain list, longest first, that it replaced.
+    glossary = [t.term for t in real_catalog().glossary] + ["HTTP", "HTTPS", "OS", "OSS", "OSCAL", "a", "a-b", "a.b"]
+    listed = "|".join(sorted(map(re.escape, glossary), key=len, reverse=True))
+    words = set(glossary) | {w[:-1] for w in glossary} | {w + "S" for w in glossary} | {"H", "HTT", "OSC", "aab"}
+    whole_tree, whole_list = re.compile(f"(?:{_trie(glossary)})$"), re.compile(f"(?:{listed})$")
+    assert {w for w in words if whole_tree.match(w)} == {w for w in words if whole_list.match(w)} == set(glossary)
+    text = " ".join(sorted(words)) + " HTTPSx HTTPS. OSCALS OSSS, DDoS DoS NVMe-oF IaaS/PaaS SHA256 SHA1 V2.1"
+    in_text_tree, in_text_list = re.compile(f"(?:{_trie(glossary)}){_AFTER}"), re.compile(f"(?:{listed}){_AFTER}")
+    spans = [m.span() for m in in_text_tree.finditer(text)]
+    assert len(spans) > len(glossary)
+    assert spans == [m.span() for m in in_text_list.finditer(text)]
 
 
 def test_the_expansion_is_escaped_in_the_title() -> None:

@@ -90,9 +90,7 @@ def split_rows(catalog: Catalog, entry: Responsibility) -> list[SplitRow]:
 def _anchors(catalog: Catalog, entry: Responsibility, services: list[Service], cell: Cell) -> dict[int, set[str]]:
     """The controls first cited in this row (`Catalog.check_homes`), placed at their first holder in the row."""
     ids = {s.id for s in services}
-    homed = {
-        c for c, (entry_id, service_id) in catalog.check_homes.items() if entry_id == entry.id and service_id in ids
-    }
+    homed = {c for c, service_id in catalog.check_homes_by_entry.get(entry.id, {}).items() if service_id in ids}
     anchors: dict[int, set[str]] = {}
     for index, holder in [(-1, cell), *enumerate(cell.conditions)]:
         placed = homed & set(holder.checks)
@@ -289,7 +287,8 @@ class Question:
             return "On every service"
         if len(self.services) == 1:
             return f"On {self.services[0].name}"
-        others = [s for s in every if s not in self.services]
+        asked = {s.id for s in self.services}
+        others = [s for s in every if s.id not in asked]
         if len(self.services) > NAMED_UP_TO and len(others) < len(self.services):
             return f"On every service except {_and([s.short_name for s in others])}"
         return f"On {_and([s.short_name for s in self.services])}"

@@ -697,6 +697,14 @@ class Catalog:
                     homes.setdefault(control_id, (entry.id, service.id))
         return homes
 
+    @cached_property
+    def check_homes_by_entry(self) -> dict[str, dict[str, str]]:
+        """`check_homes` by entry: each entry's controls first cited in it, with the service citing them."""
+        by_entry: dict[str, dict[str, str]] = {}
+        for control_id, (entry_id, service_id) in self.check_homes.items():
+            by_entry.setdefault(entry_id, {})[control_id] = service_id
+        return by_entry
+
     def checked_services(self, entry: Responsibility) -> list[Service]:
         """The services on which some control checks the customer's part of the entry."""
         return [s for s in self.services if self.checks_of(entry, s.id)]

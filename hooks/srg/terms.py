@@ -161,13 +161,40 @@ def _compiled(
     glossary: tuple[tuple[str, str], ...], abbr: Template
 ) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     """The terms' pattern, and each term's markup as a first use on the page and as a later one."""
-    names = sorted((re.escape(term) for term, _ in glossary), key=len, reverse=True)
     # The terms come first, so the regex engine skips to their first letters; what may not come
     # before a term (_NOT_BEFORE) is checked on each match instead of at every character.
-    pattern = re.compile(rf"(?:{'|'.join(names)}){_AFTER}")
+    pattern = re.compile(rf"(?:{_trie([term for term, _ in glossary])}){_AFTER}")
     first = {t: abbr.render(term=t, expansion=e, focusable=True).strip() for t, e in glossary}
     again = {t: abbr.render(term=t, expansion=e, focusable=False).strip() for t, e in glossary}
     return pattern, first, again
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly `words`, longest first, with each shared beginning written once.
+
+    ("DB|DDoS|DNS" becomes "D(?:B|DoS|NS)".) Python's regex engine tries the
+    branches of an alternation one by one; written as a tree, it follows one
+    letter at a time, and marking the terms of the 1,000-entry site takes less
+    than half the time. The longer of two words that begin alike is tried first
+    ("HTTPS?"), as it was in the longest-first list this replaces.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def written(node: dict[str, dict]) -> str:
+        branches = [re.escape(letter) + written(rest) for letter, rest in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+
+    return written(tree)
 
 
 class TermMarker:
