@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from html import unescape
 
 import pytest
 
-from conftest import Build, section_of
+from conftest import Build, add_to_nav, section_of
 from srg.load import parse_catalog
 from srg.model import Catalog
-from srg.search import SearchIndexError, WholePage, rule_tags, shape_index
+from srg.search import SearchIndexError, WholePage, rule_tags, set_aside, shape_index
 
 SMALL = """
 sources: [{id: notes, title: The notes, url: "https://docs.aws.amazon.com/notes.html"}]
@@ -148,3 +149,44 @@ def test_an_entrys_answer_keeps_only_its_own_search_words(docs: list[dict], cata
     assert tags["customer/#public-storage-access"] == catalog.responsibility("public-storage-access").search
     ids = set(catalog.check_homes)
     assert not ids & {tag for doc_tags in tags.values() for tag in doc_tags}, "a control id is a tag"
+
+
+# -- the theme's search plugin is spared the HTML of pages it does not index (hooks/search_skip.py) ----------------
+
+
+@pytest.mark.parametrize(
+    ("meta", "html", "spared"),
+    [
+        ({"search": {"exclude": True}}, '<h2 id="a" data-search-exclude>A</h2><p>Text</p>', True),
+        ({"search": {"exclude": True}}, '<p data-search-note="x">Text</p>', False),  # the plugin takes it out
+        ({"search": {"exclude": True}}, '<p data-search-note="">Text</p>', True),  # its pattern needs a value
+        ({}, "<p>Text</p>", False),  # indexed: the plugin reads it
+        ({"search": None}, "<p>Text</p>", False),
+        ({"search": {"exclude": False}}, "<p>Text</p>", False),
+    ],
+)
+def test_only_html_the_theme_would_neither_index_nor_change_is_set_aside(meta: dict, html: str, spared: bool) -> None:
+    assert set_aside(meta, html) is spared
+    # The plugin's own pattern (material/plugins/search/plugin.py) changes exactly the pages not spared.
+    if meta.get("search", {}) and meta["search"].get("exclude"):
+        assert (re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", html) == html) is spared
+
+
+def test_a_page_left_out_of_the_index_keeps_its_html_and_loses_what_the_theme_takes_out(
+    build_project: Callable[..., Build],
+) -> None:
+    front = "---\nsearch:\n  exclude: true\n---\n\n"
+    build = build_project(
+        pages={
+            "plain.md": front + "# Plain\n\nEvery word of this stays on the page.\n",
+            "marked.md": front + '# Marked\n\n<p data-search-note="for the index">Kept, less its attribute.</p>\n',
+        },
+        config=lambda text: add_to_nav("Marked", "marked.md")(add_to_nav("Plain", "plain.md")(text)),
+    )
+    assert build.returncode == 0, build.output
+    assert "Every word of this stays on the page." in build.page("plain/index.html")
+    marked = build.page("marked/index.html")
+    assert "Kept, less its attribute." in marked
+    assert "data-search-note" not in marked
+    locations = {doc["location"] for doc in json.loads(build.page("search/search_index.json"))["docs"]}
+    assert not {"plain/", "marked/"} & locations
