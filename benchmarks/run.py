@@ -216,6 +216,10 @@ def serving(config: Path) -> Iterator[str]:
         server.wait(timeout=30)
 
 
+# Polled while the page reloads: between the old document and the new one's <body>, there is no body.
+SHOWS_MARKER = "marker => document.body !== null && document.body.innerText.includes(marker)"
+
+
 def reload_seconds(config: Path, page: str, edits: int = 3) -> list[float]:
     """Seconds from saving the data file to `page`, open in Chromium, showing the edit, for each of `edits` saves."""
     from playwright.sync_api import sync_playwright
@@ -235,7 +239,7 @@ def reload_seconds(config: Path, page: str, edits: int = 3) -> list[float]:
             start = time.perf_counter()
             # A title is one line of the file (a long summary may wrap): edit it in place.
             data.write_text(original.replace(f"title: {title}\n", f"title: {marker} {title}\n", 1), encoding="utf-8")
-            tab.wait_for_function("marker => document.body.innerText.includes(marker)", arg=marker, timeout=120_000)
+            tab.wait_for_function(SHOWS_MARKER, arg=marker, timeout=120_000)
             seconds.append(time.perf_counter() - start)
             tab.wait_for_load_state("load")
         browser.close()
