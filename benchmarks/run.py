@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/run.py [--quick] [--builds]
      (about 50 minutes, most of it Lighthouse; --quick: 3 builds instead of 5, Lighthouse once per page;
-     --builds: steps 1 to 3 only, in about 8 minutes, for a change to the build that leaves every built
+     --builds: steps 1 to 3 only, in about 4 minutes, for a change to the build that leaves every built
      file as it was, which the figures of steps 4 to 6 are of)
 
 1. Build: `mkdocs build --strict` of this site against a bare build of an
