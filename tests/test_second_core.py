@@ -49,6 +49,26 @@ def test_the_helper_works_from_the_last_job_back_and_the_build_from_the_first_on
         helper.close()
 
 
+def test_a_result_the_helper_made_can_be_taken_as_its_file_which_closing_removes(tmp_path: Path) -> None:
+    go = tmp_path / "go"
+
+    def download() -> str:
+        _wait_until(lambda: go.exists())
+        return "ünïcode\r\nkept as is\n" * 1000
+
+    helper = Helper({"first": _in_helper, "download": download})
+    try:
+        _wait_until(lambda: helper._claimed[1])
+        assert helper.result_file("first") == f"made in {os.getpid()}"  # made here: its text
+        go.touch()
+        made = helper.result_file("download")
+        assert isinstance(made, Path)
+        assert made.read_bytes() == ("ünïcode\r\nkept as is\n" * 1000).encode("utf-8")
+    finally:
+        helper.close()
+    assert not made.exists()
+
+
 def test_waiting_for_a_job_the_helper_is_making_the_build_makes_one_no_one_has_started(tmp_path: Path) -> None:
     go = tmp_path / "go"
 

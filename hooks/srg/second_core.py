@@ -72,6 +72,19 @@ class Helper:
 
     def result(self, name: str) -> str:
         """The job's text from the helper, waiting for it if it has started it; else made here."""
+        made = self.result_file(name)
+        if isinstance(made, str):
+            return made
+        text = made.read_bytes().decode("utf-8")
+        made.unlink()
+        return text
+
+    def result_file(self, name: str) -> Path | str:
+        """As `result`, but a text the helper made is left in its file, whose path is returned; a text made
+        here is returned as text. The file is the text in UTF-8, and `close()` removes it.
+
+        For a download of many megabytes, which the build then copies as a file instead of
+        reading it and writing it out again."""
         if name in self._made_here:
             text = self._made_here.pop(name)
             return text if text is not None else self._jobs[name]()
@@ -91,11 +104,7 @@ class Helper:
                 break
             self._sent[done] = path
         path = self._sent.pop(name, None)
-        if path is None:
-            return self._jobs[name]()
-        text = path.read_bytes().decode("utf-8")
-        path.unlink()
-        return text
+        return self._jobs[name]() if path is None else path
 
     def _make_a_spare_job(self) -> bool:
         """Make the first job neither process has started, if there is one; keep its text for when it is asked for."""
