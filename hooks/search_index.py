@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from srg.mkdocs_glue import as_plugin_error, site
-from srg.search import SET_ASIDE, WholePage, shape_index
+from srg.mkdocs_glue import as_plugin_error, page_label, site
+from srg.search import WholePage, shape_index
+from srg.theme_search import put_back
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,8 +25,8 @@ _WHOLE_PAGES = "srg_whole_pages"
 
 @event_priority(-100)  # after the theme's search plugin (priority 0)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if SET_ASIDE in page.meta:  # hooks/search_skip.py
-        page.content = page.meta.pop(SET_ASIDE)
+    with as_plugin_error():  # what hooks/search_skip.py set aside
+        page.content = put_back(page.meta, page.content or "", page_label(page, config))
     search = page.meta.get("search") or {}
     if search.get("exclude") and page.meta.get("description"):
         pages = config.extra.setdefault(_WHOLE_PAGES, {})

@@ -1,14 +1,14 @@
-"""Spare the theme's search plugin the HTML of the pages it does not index.
+"""Spare the theme's search plugin the HTML it would read only to drop (srg.theme_search).
 
-The plugin indexes no page whose front matter says `search: exclude: true` (the
-long generated pages: hooks/search_index.py indexes them from the data), but it
-still runs one regular expression over the whole HTML of every page, to take out
-`data-search-*="…"` attributes. On such a page without one the pass changes
-nothing, and those pages are nearly all of the site's HTML (97% at 1,000
-entries, where the plugin's turn took 1.56 s of the build, and 0.34 s with
-this). So their HTML is set aside just before the plugin's turn and put back
-right after it (`search_index.on_page_context`), before the page's template is
-rendered.
+The plugin reads every page it indexes with Python's HTMLParser and runs one
+regular expression over the HTML of every page, indexed or not. The pages it
+does not index (`search: exclude: true`: hooks/search_index.py indexes them from
+the data) are 97% of the site's HTML at 1,000 entries; on the pages it indexes,
+the sources' list and the home page's model picture are marked
+`data-search-exclude`, and most of their HTML. So that HTML is set aside just
+before the plugin's turn and put back right after it (hooks/search_index.py),
+before the page's template is rendered: the plugin writes the same index and
+the page keeps every byte.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from srg.search import SET_ASIDE, set_aside
+from srg.theme_search import spare
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +27,6 @@ if TYPE_CHECKING:
 
 @event_priority(100)  # before the theme's search plugin (priority 0)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if set_aside(page.meta, page.content or ""):
-        page.meta[SET_ASIDE], page.content = page.content, ""
+    if page.content:
+        page.content = spare(page.meta, page.content)
     return context

@@ -13,7 +13,7 @@ import pytest
 from conftest import Build, add_to_nav, section_of
 from srg.load import parse_catalog
 from srg.model import Catalog
-from srg.search import SearchIndexError, WholePage, rule_tags, set_aside, shape_index
+from srg.search import SearchIndexError, WholePage, rule_tags, shape_index
 
 SMALL = """
 sources: [{id: notes, title: The notes, url: "https://docs.aws.amazon.com/notes.html"}]
@@ -151,25 +151,7 @@ def test_an_entrys_answer_keeps_only_its_own_search_words(docs: list[dict], cata
     assert not ids & {tag for doc_tags in tags.values() for tag in doc_tags}, "a control id is a tag"
 
 
-# -- the theme's search plugin is spared the HTML of pages it does not index (hooks/search_skip.py) ----------------
-
-
-@pytest.mark.parametrize(
-    ("meta", "html", "spared"),
-    [
-        ({"search": {"exclude": True}}, '<h2 id="a" data-search-exclude>A</h2><p>Text</p>', True),
-        ({"search": {"exclude": True}}, '<p data-search-note="x">Text</p>', False),  # the plugin takes it out
-        ({"search": {"exclude": True}}, '<p data-search-note="">Text</p>', True),  # its pattern needs a value
-        ({}, "<p>Text</p>", False),  # indexed: the plugin reads it
-        ({"search": None}, "<p>Text</p>", False),
-        ({"search": {"exclude": False}}, "<p>Text</p>", False),
-    ],
-)
-def test_only_html_the_theme_would_neither_index_nor_change_is_set_aside(meta: dict, html: str, spared: bool) -> None:
-    assert set_aside(meta, html) is spared
-    # The plugin's own pattern (material/plugins/search/plugin.py) changes exactly the pages not spared.
-    if meta.get("search", {}) and meta["search"].get("exclude"):
-        assert (re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", html) == html) is spared
+# -- the theme's search plugin is spared the HTML of pages it does not index (hooks/search_skip.py; srg.theme_search) --
 
 
 def test_a_page_left_out_of_the_index_keeps_its_html_and_loses_what_the_theme_takes_out(

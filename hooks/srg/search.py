@@ -18,7 +18,6 @@ Hand-written pages are indexed by the theme as usual.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,19 +27,6 @@ from .model import Catalog, lower_first
 from .securityhub import Control
 
 SECTION_BOOST = 2.0
-
-# The page's meta key under which its HTML waits while the theme's search plugin has its turn
-# (hooks/search_skip.py sets it aside, hooks/search_index.py puts it back).
-SET_ASIDE = "srg_set_aside"
-# What the plugin's pass over every page's HTML takes out: any match of its pattern,
-# `\s?data-search-\w+="[^"]+"`, holds one of this, and any of this is in one of its.
-_TAKEN_OUT = re.compile(r'data-search-\w+="[^"]+"')
-
-
-def set_aside(meta: dict, html: str) -> bool:
-    """Whether the theme's search plugin can be spared the page's HTML: it does not index the page
-    (`search: exclude: true`) and its pass over the HTML would take nothing out."""
-    return bool((meta.get("search") or {}).get("exclude")) and not _TAKEN_OUT.search(html)
 
 
 class SearchIndexError(SrgError):
