@@ -65,7 +65,10 @@ def _to_python(node: yaml.Node, path: Path, lines: dict[Path, int], loader: Any,
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
-            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if key_node.tag == _STR:  # the common case, as for values
+                key = key_node.value
+            else:
+                key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 if strict:
                     shown = "a list or mapping" if key is None else f"{type(key).__name__} ({key!r})"
