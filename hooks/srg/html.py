@@ -141,9 +141,23 @@ def render(name: str, **context: object) -> str:
     return f"{HTML_START}\n{body}\n{HTML_END}"
 
 
+# The templates of the build under way, each looked up once: Jinja's auto_reload reads a template's
+# modification time at every lookup, and the pages look `badge.html` up thousands of times.
+_LOADED: dict[str, Template] = {}
+
+
 def template(name: str) -> Template:
-    """A template of the package; a new one once its file is edited (auto_reload), so caches keyed by it renew."""
-    return environment().get_template(name)
+    """A template of the package; a new one once its file is edited (auto_reload, checked at each build's
+    start: `new_build`), so caches keyed by it renew."""
+    found = _LOADED.get(name)
+    if found is None:
+        found = _LOADED[name] = environment().get_template(name)
+    return found
+
+
+def new_build() -> None:
+    """Look each template up again: a template edited since the last build (`mkdocs serve`) is read anew."""
+    _LOADED.clear()
 
 
 def badge(owner: str) -> Markup:
