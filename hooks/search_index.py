@@ -25,8 +25,9 @@ _WHOLE_PAGES = "srg_whole_pages"
 
 @event_priority(-100)  # after the theme's search plugin (priority 0)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    with as_plugin_error():  # what hooks/search_skip.py set aside
-        page.content = put_back(page.meta, page.content or "", page_label(page, config))
+    if page.content is not None:
+        with as_plugin_error():  # what hooks/search_skip.py set aside
+            page.content = put_back(page.meta, page.content, page_label(page, config))
     search = page.meta.get("search") or {}
     if search.get("exclude") and page.meta.get("description"):
         pages = config.extra.setdefault(_WHOLE_PAGES, {})

@@ -86,8 +86,8 @@ def put_back(meta: dict, html: str, page: str) -> str:
     parts = meta.pop(SET_ASIDE, None)
     if parts is None:
         return html
-    restored = _PLACES.sub(lambda place: parts[int(place[1])], html)
-    if len(_PLACES.findall(html)) != len(parts):
+    restored, found = _PLACES.subn(lambda place: parts[int(place[1])], html)
+    if found != len(parts):
         raise SearchAsideError(f"{page}: a plugin removed part of the page while the theme's search indexed it")
     return restored
 
